@@ -1,0 +1,38 @@
+"""The `guillemet` command line: open articles in the reader, or `extract` / `export` them.
+
+`guillemet ARTICLE...` opens the reader; `guillemet extract ...` and `guillemet export ...`
+are subcommands. Each subcommand lives in `guillemet.commands` and is imported only when used,
+so `guillemet extract` never imports Textual and the reader never pays for the exporters.
+Every user-caused failure is a `GuillemetError`: one line on stderr, exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from guillemet.errors import GuillemetError
+
+SUBCOMMANDS = ("extract", "export")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "extract":
+            from guillemet.commands.extract import run as run_extract
+
+            return run_extract(args[1:])
+        if args and args[0] == "export":
+            from guillemet.commands.export import run as run_export
+
+            return run_export(args[1:])
+        from guillemet.commands.read import run as run_read
+
+        return run_read(args)
+    except GuillemetError as error:
+        print(f"guillemet: {error}", file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return 130
