@@ -1,39 +1,82 @@
-"""Opening articles: files, and (later) web pages, Markdown, standard input and URLs.
+"""Opening articles: text files, saved web pages, Markdown, standard input and URLs.
 
 `load_article(spec)` is the one entry point: it returns an `Article` or raises `InputError`
-with a one-line message naming the input and the problem.
+with a one-line message naming the input and the problem. `load_articles(specs)` opens several
+and keeps going past failures, so a caller can report the bad ones and still open the rest.
+
+Which text the offsets index: `Article.text` is the *cleaned* text, never the raw bytes. It is
+the decoded input (encoding detected, see `decode`), with the article extracted from a web page
+(`webpage`) or rendered from Markdown (`markdown_text`), newlines as `\\n`, soft hyphens and
+zero-width characters removed, spaces tidied (`hygiene`) and, for plain text that is clearly
+hard-wrapped, paragraphs re-joined and line-end hyphenation undone (`unwrap`). Every offset in
+an analysis, in `guillemet extract` output and in the annotations indexes that string (Python
+`str` indices). A clean UTF-8 text file with one paragraph per line (or blank lines between
+paragraphs) loads exactly as it is on disk, so its offsets are also file offsets.
+
+The spec is `-` for standard input, an `http://` or `https://` URL, or a file path.
+This package never imports Textual (the layering test checks it).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
 
 from guillemet.article import Article
 from guillemet.errors import InputError
+from guillemet.inputs.build import build_article
+from guillemet.inputs.sources import (
+    DEFAULT_TIMEOUT,
+    MAX_BYTES,
+    STDIN,
+    RawInput,
+    is_url,
+    read_file,
+    read_stdin,
+)
 
-MAX_BYTES = 50 * 1024 * 1024
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_BYTES",
+    "STDIN",
+    "load_article",
+    "load_articles",
+]
 
 
-def load_article(spec: str) -> Article:
-    """Open the article named by `spec` (a path, for now)."""
-    path = Path(spec)
-    if not path.exists():
-        raise InputError(spec, "no such file")
-    if path.is_dir():
-        raise InputError(spec, "is a directory, not an article")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(spec, f"cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(spec, f"is too large ({len(data) // (1024 * 1024)} MB; the limit is 50 MB)")
-    if not data.strip():
-        raise InputError(spec, "is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(spec, "looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(spec, "is not valid UTF-8 text") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Article(text=text, source=spec, title=None, encoding="utf-8", kind="text")
+def load_article(spec: str, *, timeout: float = DEFAULT_TIMEOUT) -> Article:
+    """Open the article named by `spec` (path, URL or `-`); `timeout` is for URLs, in seconds."""
+    return build_article(read_input(spec, timeout=timeout))
+
+
+def load_articles(
+    specs: Iterable[str], *, timeout: float = DEFAULT_TIMEOUT
+) -> list[Article | InputError]:
+    """Open every spec in order; a failure takes its place in the list as its InputError.
+
+    Standard input can be read only once: a second `-` gets an error instead of an empty read.
+    """
+    results: list[Article | InputError] = []
+    stdin_used = False
+    for spec in specs:
+        if spec == STDIN and stdin_used:
+            results.append(InputError(STDIN, "standard input can be read only once"))
+            continue
+        stdin_used = stdin_used or spec == STDIN
+        try:
+            results.append(load_article(spec, timeout=timeout))
+        except InputError as error:
+            results.append(error)
+    return results
+
+
+def read_input(spec: str, *, timeout: float = DEFAULT_TIMEOUT) -> RawInput:
+    """The bytes behind `spec`, from standard input, the network or a file."""
+    if spec == STDIN:
+        return read_stdin()
+    if is_url(spec):
+        from guillemet.inputs.fetch import fetch  # the network stack only when a URL is given
+
+        return fetch(spec, timeout=timeout)
+    if not spec.strip():
+        raise InputError(repr(spec), "is not a file name")
+    return read_file(spec)

@@ -1,0 +1,573 @@
+"""`make bench`: how fast guillemet is on this machine, measured in one run, printed as one table.
+
+Rows (medians of several runs unless said otherwise):
+- model load: `import spacy` + loading the pipeline the engine uses, in a fresh process;
+- words per second of raw spaCy (`nlp.pipe` over the paragraphs, same pipeline) and of the
+  `guillemet extract` path (read the files, analyse, make the JSON; model already loaded) on the
+  same texts (the fr-litbank corpus), their ratio, and the same path with `--jobs 2`;
+- the whole `guillemet extract` command on the corpus, one and two jobs (one run each);
+- a 1 MB document through `guillemet extract`: time and peak memory of that process;
+- the reader, headless (`App.run_test`) in a fresh process per run: launch to text on screen and
+  to colours for the sample and the 1 MB document, re-open of a cached article, `n` keypress to
+  repaint on the 1 MB document, worst keypress while the analysis runs, re-wrap on resize, and
+  peak memory of the reader's own process and of its analysis process.
+
+The reader reports its moments (text shown, colours shown, key painted) through the
+`GUILLEMET_BENCH_LOG` file; the bench only reads them. `--quick` is a smoke run (one run each,
+a small corpus, a 200 kB "big" document). `--markdown` prints the table for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "fr-litbank"
+SAMPLE = ROOT / "seeds" / "lecornu-choigou.txt"
+MODEL = "fr_core_news_md"
+BENCH_LOG_ENV = "GUILLEMET_BENCH_LOG"
+CACHE_DIR_ENV = "GUILLEMET_CACHE_DIR"
+BIG_CHARS = 1_000_000
+QUICK_BIG_CHARS = 200_000
+TERMINAL_SIZE = (120, 40)
+
+
+# The table -------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the table: what was measured, the result, the target and whether it is met."""
+
+    measure: str
+    result: str
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def verdict(self) -> str:
+        return {True: "yes", False: "NO", None: ""}[self.met]
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s" if value >= 1 else f"{value * 1000:.0f} ms"
+
+
+def millis(value: float) -> str:
+    return f"{value * 1000:.1f} ms"
+
+
+def megabytes(kilobytes: float) -> str:
+    return f"{kilobytes / 1024:.0f} MB"
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def print_table(rows: list[Row], header: list[str], markdown: bool) -> None:
+    if markdown:
+        print("\n".join(header))
+        print()
+        print("| Measure | Result | Target | Met |")
+        print("|---|---|---|---|")
+        for row in rows:
+            print(f"| {row.measure} | {row.result} | {row.target} | {row.verdict} |")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="guillemet benchmark", caption="\n".join(header), caption_justify="left")
+    for column in ("Measure", "Result", "Target", "Met"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        style = "bold red" if row.met is False else None
+        table.add_row(row.measure, row.result, row.target, row.verdict, style=style)
+    Console(width=max(120, Console().width)).print(table)
+
+
+def machine_header(started: float) -> list[str]:
+    """Date and machine: the figures mean nothing without them."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or cpu
+    versions = []
+    for package in ("spacy", MODEL, "textual"):
+        try:
+            from importlib.metadata import version
+
+            versions.append(f"{package} {version(package)}")
+        except Exception:  # noqa: BLE001 - a missing package is just not listed
+            pass
+    load = os.getloadavg()
+    return [
+        f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC in {time.time() - started:.0f} s "
+        f"on {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        + ", ".join(versions)
+        + ".",
+        f"Load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+        "(other processes on a shared machine slow every figure).",
+    ]
+
+
+# Processes ---------------------------------------------------------------------------------
+
+
+def run_measured(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int, str]:
+    """Run a process; return (wall seconds, exit status, its peak RSS in kB, its stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            tail = err.read().decode("utf-8", "replace")[-600:]
+            print(f"bench: {' '.join(argv[:5])}... exited {code}: {tail}", file=sys.stderr)
+        out.seek(0)
+        return elapsed, code, usage.ru_maxrss, out.read().decode("utf-8", "replace")
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in (BENCH_LOG_ENV, CACHE_DIR_ENV)}
+    env.update(extra)
+    return env
+
+
+def guillemet_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "guillemet", *args]
+
+
+# Workloads ---------------------------------------------------------------------------------
+
+
+def corpus_files(quick: bool) -> list[Path]:
+    files = sorted(CORPUS.glob("*.txt"))
+    return files[:3] if quick else files
+
+
+def word_count(texts: Sequence[str]) -> int:
+    return sum(len(text.split()) for text in texts)
+
+
+def make_big_document(directory: Path, chars: int) -> Path:
+    """About `chars` characters of real French prose: the corpus, or the sample, repeated."""
+    sources = sorted(CORPUS.glob("*.txt")) or [SAMPLE]
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        for source in sources:
+            text = source.read_text(encoding="utf-8").strip() + "\n\n"
+            parts.append(text)
+            size += len(text)
+            if size >= chars:
+                break
+    text = "".join(parts)[:chars]
+    text = text[: text.rfind("\n") + 1] or text
+    path = directory / "big-document.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# Engine rows -------------------------------------------------------------------------------
+
+LOAD_SCRIPT = """
+import json, time
+started = time.perf_counter()
+import spacy
+imported = time.perf_counter()
+from guillemet.analysis.pipeline import load_pipeline
+load_pipeline({model!r})
+done = time.perf_counter()
+print(json.dumps({{"import": imported - started, "load": done - imported}}))
+"""
+
+
+def model_load_rows(runs: int) -> list[Row]:
+    imports, loads, peaks = [], [], []
+    for _ in range(runs):
+        _, status, peak, out = run_measured([sys.executable, "-c", LOAD_SCRIPT.format(model=MODEL)], environment())
+        if status == 0:
+            result = json.loads(out)
+            imports.append(result["import"])
+            loads.append(result["load"])
+            peaks.append(peak)
+    if not loads:
+        return [Row("Model load", "failed")]
+    total = [i + l for i, l in zip(imports, loads)]
+    return [
+        Row(
+            f"Model load, fresh process ({MODEL}, engine components)",
+            f"{seconds(median(total))} (import spaCy {seconds(median(imports))} + load "
+            f"{seconds(median(loads))}); {megabytes(median(peaks))}",
+        )
+    ]
+
+
+def throughput_rows(files: list[Path], runs: int) -> tuple[list[Row], float | None]:
+    """Raw spaCy vs the extract path vs two jobs, on the same texts, in this process."""
+    from guillemet.analysis.engine import PIPE_BATCH_SIZE
+    from guillemet.analysis.paragraphs import paragraph_spans
+    from guillemet.analysis.pipeline import load_pipeline
+    from guillemet.batch import BatchExtractor, load_engine
+    from guillemet.inputs import load_article
+
+    texts = [load_article(str(path)).text for path in files]
+    words = word_count(texts)
+    sources = [str(path) for path in files]
+    paragraphs = [text[start:end] for text in texts for start, end in paragraph_spans(text)]
+
+    engine = load_engine(MODEL)
+    # The engine's own pipeline: the same components and the same vocabulary state, so the
+    # only difference measured is the work guillemet adds around spaCy.
+    nlp = getattr(engine, "nlp", None) or load_pipeline(MODEL)
+    for _ in nlp.pipe(paragraphs[:200], batch_size=PIPE_BATCH_SIZE):
+        pass
+    engine.analyse(texts[0][:20_000])
+
+    def raw() -> None:
+        for _ in nlp.pipe(paragraphs, batch_size=PIPE_BATCH_SIZE):
+            pass
+
+    def extract_with(batch: BatchExtractor) -> Callable[[], None]:
+        def run() -> None:
+            for outcome in batch.run(sources):
+                if outcome.analysis is None:
+                    raise RuntimeError(outcome.error)
+                json.dumps(outcome.analysis.to_json(), ensure_ascii=False)
+
+        return run
+
+    single = BatchExtractor(MODEL, jobs=1, cache=None)
+    raw_times, single_times = [], []
+    for _ in range(runs):  # interleaved, so a burst of load from elsewhere hits both alike
+        raw_times.append(timed(raw))
+        single_times.append(timed(extract_with(single)))
+    with BatchExtractor(MODEL, jobs=2, cache=None) as double:
+        double.warm_up()
+        double_times = [timed(extract_with(double)) for _ in range(runs)]
+
+    raw_wps = words / median(raw_times)
+    single_wps = words / median(single_times)
+    double_wps = words / median(double_times)
+    corpus = f"{len(files)} files, {sum(map(len, texts)) / 1e6:.2f} M chars, {words:,} words"
+    rows = [
+        Row(f"Raw spaCy nlp.pipe over paragraphs ({corpus})", f"{raw_wps:,.0f} words/s"),
+        Row("guillemet extract path, 1 process (read, analyse, JSON; model loaded)", f"{single_wps:,.0f} words/s"),
+        Row("  ratio extract / raw spaCy", f"{single_wps / raw_wps:.2f}", ">= 0.85", single_wps / raw_wps >= 0.85),
+        Row("guillemet extract path, --jobs 2 (workers loaded)", f"{double_wps:,.0f} words/s"),
+        Row("  ratio --jobs 2 / 1 process", f"{double_wps / single_wps:.2f}", ">= 1.5", double_wps / single_wps >= 1.5),
+    ]
+    return rows, words
+
+
+def timed(action: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def command_rows(files: list[Path], words: int, cache_dir: Path) -> list[Row]:
+    """The whole command, as a user runs it: start-up and model loads included."""
+    rows = []
+    for jobs in (1, 2):
+        argv = guillemet_command("extract", "--no-cache", "--format", "jsonl", "--jobs", str(jobs), *map(str, files))
+        elapsed, status, _, out = run_measured(argv, environment(**{CACHE_DIR_ENV: str(cache_dir)}))
+        ok = status == 0 and len(out.splitlines()) == len(files)
+        rows.append(
+            Row(
+                f"`guillemet extract --jobs {jobs}` on the corpus, whole command (one run)",
+                f"{seconds(elapsed)} = {words / elapsed:,.0f} words/s" if ok else f"failed (exit {status})",
+            )
+        )
+    return rows
+
+
+def big_extract_rows(big: Path, cache_dir: Path) -> list[Row]:
+    argv = guillemet_command("extract", "--no-cache", "--format", "jsonl", str(big))
+    elapsed, status, peak, out = run_measured(argv, environment(**{CACHE_DIR_ENV: str(cache_dir)}))
+    size = f"{big.stat().st_size / 1e6:.1f} MB"
+    if status != 0:
+        return [Row(f"{size} document through guillemet extract", f"FAILED (exit {status})", "no error", False)]
+    analysis = json.loads(out)
+    return [
+        Row(
+            f"{size} document through guillemet extract (one run, incl. model load)",
+            f"{seconds(elapsed)}, {len(analysis['quotes'])} quotes, peak {megabytes(peak)}",
+            "analysis < 1.5 GB",
+            peak < 1.5 * 1024 * 1024,
+        )
+    ]
+
+
+# Reader rows (each run in a fresh process: bench.py --child reader ...) -----------------------
+
+
+def reader_available() -> str | None:
+    """None when the reader exposes what the bench needs, else why not."""
+    probe = "from guillemet.commands.read import build_app"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=environment())
+    if result.returncode != 0:
+        return (result.stderr.strip().splitlines() or ["cannot import the reader"])[-1]
+    return None
+
+
+def run_reader(path: Path, cache_dir: Path, *, keys: bool, no_cache: bool = False) -> dict:
+    """Launch the reader headless on `path` in a fresh process; return its measurements."""
+    with tempfile.TemporaryDirectory() as scratch:
+        log = Path(scratch) / "events.jsonl"
+        argv = [sys.executable, str(Path(__file__).resolve()), "--child", "reader", str(path), "--t0"]
+        env = environment(**{BENCH_LOG_ENV: str(log), CACHE_DIR_ENV: str(cache_dir)})
+        extra = ["--keys"] if keys else []
+        extra += ["--no-cache"] if no_cache else []
+        launched = time.time()
+        elapsed, status, _, out = run_measured([*argv, repr(launched), *extra], env)
+        if status != 0:
+            return {"error": f"exit {status}"}
+        lines = out.strip().splitlines()
+        return json.loads(lines[-1]) if lines else {"error": "no result"}
+
+
+def reader_rows(big: Path, quick: bool, runs: int) -> list[Row]:
+    problem = reader_available()
+    if problem:
+        return [Row("Reader rows", f"not measured: {problem}")]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        sample = Path(scratch) / SAMPLE.name  # a copy: the reader may write a sidecar beside it
+        sample.write_bytes(SAMPLE.read_bytes())
+        # The sample, never seen before (a fresh cache each run), then cached.
+        fresh = [run_reader(sample, Path(scratch) / f"fresh-{n}", keys=False) for n in range(runs)]
+        rows += launch_rows("sample", fresh)
+        warm = Path(scratch) / "warm"
+        subprocess.run(guillemet_command("extract", str(sample)), env=environment(**{CACHE_DIR_ENV: str(warm)}),
+                       stdout=subprocess.DEVNULL, check=False)
+        cached = [run_reader(sample, warm, keys=False) for _ in range(runs)]
+        values = [r["colours"] for r in cached if "colours" in r]
+        if values:
+            hit = all(r.get("cached") for r in cached if "colours" in r)
+            rows.append(Row("Re-open of a cached article: launch to colours", seconds(median(values))
+                            + ("" if hit else " (NOT served from the cache)"), "< 0.3 s", median(values) < 0.3 and hit))
+        else:
+            rows.append(Row("Re-open of a cached article", _error(cached)))
+        # The big document: once (analysis of 1 MB takes a while), with the keys.
+        big_runs = [run_reader(big, Path(scratch) / "big", keys=True, no_cache=True) for _ in range(1 if quick else 2)]
+        size = f"{big.stat().st_size / 1e6:.1f} MB"
+        rows += launch_rows(size, big_runs)
+        rows += key_rows(size, big_runs)
+    return rows
+
+
+def launch_rows(name: str, results: list[dict]) -> list[Row]:
+    rows = []
+    texts = [r["text"] for r in results if "text" in r]
+    colours = [r["colours"] for r in results if "colours" in r]
+    complete = [r["complete"] for r in results if "complete" in r]
+    if texts:
+        rows.append(Row(f"Reader, {name}: launch to text on screen", seconds(median(texts)), "< 0.25 s", median(texts) < 0.25))
+    if colours:
+        rows.append(Row(f"Reader, {name}: launch to colours (first screen)", seconds(median(colours))))
+    if complete and (not colours or median(complete) - median(colours) > 0.05):
+        rows.append(Row(f"Reader, {name}: launch to complete analysis", seconds(median(complete))))
+    if not texts:
+        rows.append(Row(f"Reader, {name}", _error(results)))
+    return rows
+
+
+def key_rows(name: str, results: list[dict]) -> list[Row]:
+    rows = []
+    n_keys = [t for r in results for t in r.get("n_keys", [])]
+    busy = [t for r in results for t in r.get("busy_keys", [])]
+    resize = [t for r in results for t in r.get("resize", [])]
+    method = results[0].get("method", "") if results else ""
+    if n_keys:
+        rows.append(Row(f"Reader, {name}: `n` to repaint, median / worst of {len(n_keys)}{method}",
+                        f"{millis(median(n_keys))} / {millis(max(n_keys))}", "< 10 / < 50 ms",
+                        median(n_keys) < 0.010 and max(n_keys) < 0.050))
+    else:
+        rows.append(Row(f"Reader, {name}: `n` keypress", "not measured (no quote or no key event)"))
+    if busy:
+        rows.append(Row(f"Reader, {name}: worst keypress while the analysis runs ({len(busy)} keys)",
+                        millis(max(busy)), "< 50 ms", max(busy) < 0.050))
+    if resize:
+        rows.append(Row(f"Reader, {name}: re-wrap on resize, median / worst", f"{millis(median(resize))} / {millis(max(resize))}",
+                        "< 100 ms", median(resize) < 0.100))
+    own = [r["rss_self_kb"] for r in results if "rss_self_kb" in r]
+    analysis = [r["rss_analysis_kb"] for r in results if r.get("rss_analysis_kb")]
+    if own:
+        rows.append(Row(f"Reader, {name}: peak memory of the reader's own process", megabytes(max(own)), "< 150 MB",
+                        max(own) < 150 * 1024))
+    if analysis:
+        rows.append(Row(f"Reader, {name}: peak memory of its analysis process", megabytes(max(analysis)), "< 1.5 GB",
+                        max(analysis) < 1.5 * 1024 * 1024))
+    return rows
+
+
+def _error(results: list[dict]) -> str:
+    errors = {r.get("error", "no timestamps logged") for r in results}
+    return "not measured: " + "; ".join(sorted(errors))
+
+
+# The child process that drives the reader -------------------------------------------------------
+
+
+def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
+    """Run the reader headless, wait for its logged moments, press keys; print one JSON line."""
+    import asyncio
+
+    log = Path(os.environ[BENCH_LOG_ENV])
+    result: dict = {}
+
+    def events() -> list[dict]:
+        try:
+            return [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+        except (OSError, ValueError):
+            return []
+
+    async def first(name: str, timeout: float, after: int = 0, **match: object) -> dict | None:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for event in events()[after:]:
+                if event.get("event") == name and all(event.get(k) == v for k, v in match.items()):
+                    return event
+            await asyncio.sleep(0.002)
+        return None
+
+    async def scenario() -> None:
+        from textual import events as textual_events
+
+        from guillemet.commands.read import build_app
+
+        built = build_app([path, *(["--no-cache"] if no_cache else [])])
+        app = built[0] if isinstance(built, tuple) else built  # (app, input errors)
+        async with app.run_test(size=TERMINAL_SIZE) as pilot:
+
+            async def key(name: str, char: str | None) -> float | None:
+                before = len(events())
+                sent = time.time()
+                event = textual_events.Key(name, char)
+                event.set_sender(app)
+                app.post_message(event)
+                painted = await first("key_painted", 5.0, after=before)
+                if painted is None:
+                    await pilot.pause()
+                    result["method"] = " (no key_painted hook: timed with pilot, >= 20 ms floor)"
+                    return time.time() - sent
+                return painted["t"] - sent
+
+            text = await first("text_shown", 60)
+            if text is None:
+                result["error"] = f"the reader logged no text_shown to {BENCH_LOG_ENV}"
+                return
+            result["text"] = text["t"] - t0
+            busy: list[float] = []
+            deadline = time.time() + 600
+            while keys and time.time() < deadline and not any(e.get("event") == "analysis_complete" for e in events()):
+                latency = await key("down", None)
+                if latency is not None:
+                    busy.append(latency)
+                await asyncio.sleep(0.1)
+            colours = await first("colours_shown", 600)
+            if colours:
+                result["colours"] = colours["t"] - t0
+                result["cached"] = bool(colours.get("cached"))
+            complete = await first("analysis_complete", 600)
+            if complete:
+                result["complete"] = complete["t"] - t0
+            if keys:
+                result["busy_keys"] = busy
+                result["n_keys"] = [t for t in [await key("n", "n") for _ in range(30)] if t is not None]
+                resize = []
+                for width in (80, 120, 80, 120):
+                    before = len(events())
+                    started = time.time()
+                    await pilot.resize_terminal(width, TERMINAL_SIZE[1])
+                    resized = await first("resized", 5.0, after=before)
+                    resize.append((resized["t"] if resized else time.time()) - started)
+                result["resize"] = resize
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    result["rss_self_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    logged = [e["kb"] for e in events() if e.get("event") == "analysis_peak_rss_kb"]
+    result["rss_analysis_kb"] = max(logged) if logged else children
+    print(json.dumps(result))
+
+
+# Main --------------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a fast smoke run (one run each, small inputs)")
+    parser.add_argument("--runs", type=int, default=None, help="runs per measure (default 3, 1 with --quick)")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--skip-reader", action="store_true", help="measure the engine only")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("child_args", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("--t0", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--keys", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.child == "reader":
+        child_reader(args.child_args[0], args.t0, args.keys, args.no_cache)
+        return 0
+    started = time.time()
+    runs = args.runs or (1 if args.quick else 3)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        cache_dir = Path(scratch) / "cache"
+        big = make_big_document(Path(scratch), QUICK_BIG_CHARS if args.quick else BIG_CHARS)
+        for step in progress_steps(args, rows, runs, big, cache_dir):
+            print(f"bench: {step}", file=sys.stderr, flush=True)
+    print_table(rows, machine_header(started), args.markdown)
+    return 0
+
+
+def progress_steps(args: argparse.Namespace, rows: list[Row], runs: int, big: Path, cache_dir: Path) -> Iterator[str]:
+    """Measure in order, engine first, saying what is being measured (the bench takes minutes)."""
+    yield "model load"
+    rows += model_load_rows(runs)
+    files = corpus_files(args.quick)
+    if files:
+        yield f"throughput on {len(files)} corpus files, {runs} runs"
+        throughput, words = throughput_rows(files, runs)
+        rows += throughput
+        if not args.quick and words:
+            yield "whole guillemet extract command"
+            rows += command_rows(files, words, cache_dir)
+    else:
+        rows.append(Row("Throughput rows", "skipped: the fr-litbank corpus is not next to the checkout"))
+    yield "big document through guillemet extract"
+    rows += big_extract_rows(big, cache_dir)
+    if not args.skip_reader:
+        yield "reader (headless)"
+        rows += reader_rows(big, args.quick, runs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

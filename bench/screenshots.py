@@ -1,0 +1,102 @@
+"""Screenshots of the reader on the sample article, as SVG and PNG, for the README.
+
+    python bench/screenshots.py [--out screenshots] [--analysis FILE.json] [--model NAME]
+
+The sample is analysed with the real engine (or read from `--analysis`, a `guillemet extract`
+JSON), then the reader is driven headless through four states: the default theme, the light
+theme, a speaker filter, the help screen. PNGs are made from the SVGs with `rsvg-convert`
+(Debian: librsvg2-bin); without it only the SVGs are written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "lecornu-choigou.txt"
+SIZE = (120, 36)
+
+from guillemet.analysis.models import Analysis
+from guillemet.inputs import load_article
+from guillemet.tui.analysis_source import FixedAnalysisSource
+from guillemet.tui.app import ReaderApp
+from guillemet.tui.themes import DEFAULT_THEME, LIGHT_THEME
+
+SHOTS: Sequence[tuple[str, str, tuple[str, ...]]] = (
+    ("reader-dark", DEFAULT_THEME, ("n", "n", "n")),
+    ("reader-light", LIGHT_THEME, ("n", "n", "n", "n", "n", "n", "s")),
+    ("reader-speaker-filter", DEFAULT_THEME, ("tab", "enter", "space", "shift+tab", "n", "n")),
+    ("reader-help", DEFAULT_THEME, ("question_mark",)),
+)
+
+
+def analyse(text: str, model: str) -> Analysis:
+    """The real engine's analysis of the sample."""
+    from guillemet.analysis.engine import Engine
+
+    return Engine(model).analyse(text, str(SAMPLE.relative_to(ROOT)))
+
+
+async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str]) -> str:
+    """The reader's screen as SVG after `keys`."""
+    app = ReaderApp(article, FixedAnalysisSource([analysis]), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        while app.analysing:
+            await pilot.pause(0.02)
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        return app.export_screenshot(title="guillemet")
+
+
+def to_png(svg: Path, png: Path) -> None:
+    """Render with rsvg-convert; spaces are made plain first (it drops leading no-break spaces)."""
+    source = svg.read_text(encoding="utf-8").replace("&#160;", " ")
+    source = re.sub(r"<svg ", '<svg xml:space="preserve" ', source, count=1)
+    with tempfile.NamedTemporaryFile("w", suffix=".svg", encoding="utf-8", delete=False) as tmp:
+        tmp.write(source)
+    try:
+        subprocess.run(["rsvg-convert", "--zoom", "1", tmp.name, "-o", str(png)], check=True)
+    finally:
+        Path(tmp.name).unlink()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--analysis", type=Path, help="use this JSON instead of the engine")
+    parser.add_argument("--model", default="fr_core_news_md")
+    options = parser.parse_args()
+    article = load_article(str(SAMPLE.relative_to(Path.cwd())) if SAMPLE.is_relative_to(Path.cwd())
+                           else str(SAMPLE))
+    if options.analysis:
+        analysis = Analysis.from_json(json.loads(options.analysis.read_text(encoding="utf-8")))
+    else:
+        analysis = analyse(article.text, options.model)
+    options.out.mkdir(parents=True, exist_ok=True)
+    converter = shutil.which("rsvg-convert")
+    for name, theme, keys in SHOTS:
+        svg = options.out / f"{name}.svg"
+        svg.write_text(asyncio.run(shoot(article, analysis, theme, keys)), encoding="utf-8")
+        if converter:
+            to_png(svg, svg.with_suffix(".png"))
+        print(f"{svg.relative_to(ROOT) if svg.is_relative_to(ROOT) else svg}"
+              f"{' + .png' if converter else ''}")
+    if not converter:
+        print("rsvg-convert not found: PNGs skipped (Debian: apt-get install librsvg2-bin)",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Reporting cues on the parse: which tokens are reporting verbs, their span, their subject.
+
+The lemmatiser of the French models sometimes misses ("invite" -> "invite"), so a verb is
+also recognised by its lowercased form or by the stem of a long tier-1 lemma.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import lexicon
+
+_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pv", "expl:pass", "expl"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+def reporting_tier(token: Token) -> int:
+    """1 for a verb of saying, 2 for a verb of thinking, 0 otherwise."""
+    if token.pos_ not in _VERBAL and not (token.pos_ in ("NOUN", "ADJ") and token.dep_ in ("ROOT", "advcl", "parataxis")):
+        return 0
+    lex = lexicon()
+    if any(child.dep_ == "aux:pass" for child in token.children):
+        return 0
+    lemma = token.lemma_.lower()
+    if lemma in lex.tier1:
+        return 1
+    if lemma in lex.tier2:
+        return 2
+    if lemma in lex.reflexive and any(c.lower_ in ("se", "s'") for c in token.children):
+        return 2
+    low = token.lower_
+    if low in lex.tier1:
+        return 1
+    if token.pos_ == "VERB" and len(low) >= 6 and low.startswith(lex.stems) and any(
+        low.startswith(stem) and len(low) - len(stem) <= 4 for stem in lex.stems
+    ):
+        return 1
+    return 0
+
+
+def incise_verb(token: Token) -> bool:
+    """Whether the token may head an inverted incise (« … », poursuit-il)."""
+    if token.pos_ not in _VERBAL and token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    lex = lexicon()
+    return (token.lemma_.lower() in lex.incise or token.lower_ in lex.incise
+            or reporting_tier(token) > 0)
+
+
+def cue_start(verb: Token) -> int:
+    """Token index where the cue begins: its auxiliaries and reflexive clitic included."""
+    start = verb.i
+    for child in verb.lefts:
+        if child.dep_ in _AUX_DEPS and child.i >= verb.i - 6:
+            start = min(start, child.i)
+    return start
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, climbing through coordination and control when needed."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ in _SUBJ_DEPS and child.i < verb.i:
+            if child.lower_ == "qui" and verb.dep_ == "acl:relcl" and verb.head.i < child.i:
+                return verb.head
+            if child.lower_ in lex.bad_subjects or child.lower_ in ("qu'", "que", "se", "s'"):
+                return None
+            if child.pos_ == "PRON" and child.lower_ not in lex.pronouns:
+                return None
+            return child
+    # "X a de son côté dénoncé": the parser may hang the participle off a noun; the
+    # auxiliary to its left still carries the subject
+    if depth < 2 and verb.morph.get("VerbForm") == ["Part"] and verb.dep_ not in ("conj",):
+        doc = verb.doc
+        for k in range(verb.i - 1, max(verb.sent.start, verb.i - 7) - 1, -1):
+            tok = doc[k]
+            if tok.lemma_ in ("avoir", "être") and tok.pos_ in ("AUX", "VERB"):
+                if tok.head.i == verb.i:
+                    break
+                found = subject_of(tok, depth + 1)
+                if found is not None:
+                    return found
+                break
+    doc = verb.doc
+    if verb.dep_ == "acl" and verb.morph.get("VerbForm") == ["Fin"] and verb.head.i < verb.i \
+            and verb.head.pos_ in ("PROPN", "NOUN"):
+        # a finite verb cannot modify a noun: "Obama raille …" misparsed in a headline
+        return verb.head
+    if verb.morph.get("VerbForm") == ["Fin"]:
+        # "Joji Otaki, auteur de l'étude ayant fourni …, précise": the parser gave the
+        # subject to the participle clause on the left
+        for child in verb.lefts:
+            if child.dep_ in ("advcl", "acl") and child.pos_ in ("VERB", "AUX"):
+                for grand in child.lefts:
+                    if grand.dep_ in _SUBJ_DEPS and grand.pos_ in ("PROPN", "NOUN") and grand.i == verb.sent.start + (doc[verb.sent.start].pos_ == "DET"):
+                        return grand
+        # "… et appelle la population à …": a coordinated verb shares the subject
+        prev = verb.i - 1
+        if prev > verb.sent.start and doc[prev].lower_ == "et" and depth < 2:
+            for k in range(prev - 1, verb.sent.start - 1, -1):
+                if doc[k].pos_ == "VERB" and doc[k].morph.get("VerbForm") in (["Fin"], ["Part"]):
+                    found = subject_of(doc[k], depth + 1)
+                    if found is not None:
+                        return found
+    if depth < 2 and verb.dep_ in ("advcl", "acl", "parataxis") and verb.morph.get("VerbForm") == ["Part"] \
+            and verb.morph.get("Tense") == ["Pres"] and verb.head.i < verb.i:
+        # "X a réfuté l'idée, affirmant : …": the gerund's subject is the main clause's
+        return subject_of(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+        return subject_of(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ == "acl:relcl":
+        return verb.head
+    return None
+
+
+def inverted_subject(verb: Token, limit: int) -> Token | None:
+    """The subject after the verb of an incise ("ajoute le communiqué", "dit-il").
+
+    Skips adverbs and auxiliaries; returns the head of the noun phrase that follows, or the
+    attached pronoun, or None when the incise has no subject before `limit`.
+    """
+    doc = verb.doc
+    lex = lexicon()
+    # "a-t-il précisé": the pronoun sits between auxiliary and verb
+    for j in range(max(verb.i - 3, verb.sent.start), verb.i):
+        if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
+            return doc[j] if doc[j].lower_ != "-on" else None
+    j = verb.i + 1
+    while j < limit and (doc[j].pos_ in ("ADV",) or doc[j].lower_ in ("-t", "encore", "aussi", "également", "alors", "ensuite")):
+        j += 1
+    if j >= limit:
+        return None
+    tok = doc[j]
+    if tok.lower_ in lex.pronouns:
+        return tok
+    if tok.pos_ in ("DET", "ADJ", "NUM") or tok.lower_ in lex.honorifics:
+        k = j
+        while k < limit and doc[k].pos_ not in ("NOUN", "PROPN", "PRON"):
+            if doc[k].is_punct:
+                return None
+            k += 1
+        if k >= limit:
+            return None
+        tok = doc[k]
+    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.text[:1].isupper()):
+        while tok.dep_ == "flat:name" and tok.head.i < tok.i and tok.head.i >= j:
+            tok = tok.head
+        return tok
+    return None

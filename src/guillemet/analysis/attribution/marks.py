@@ -1,0 +1,57 @@
+"""Pairing quotation marks in a paragraph, whatever state the typography is in.
+
+French news mixes « » (with or without non-breaking spaces), “ ” and straight " ".
+Pairs are found with a stack so that nested marks (« … “ … ” … ») give one outer quote;
+a closing mark with no opener is ignored, and an opener never closed in its paragraph
+runs to the paragraph's end (a quote continued in the next paragraph). Never raises.
+"""
+
+from __future__ import annotations
+
+_OPENERS = {"«": "»", "“": "”", "„": "“"}
+_CLOSERS = {"»": "«", "”": "“"}
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-:;,'/«“")
+
+
+def pair_marks(text: str) -> list[tuple[int, int]]:
+    """Top-level (open index, close index) pairs; close == len(text) when never closed."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _OPENERS and not (ch == "“" and any(o == "„" for o, _ in stack)):
+            stack.append((ch, i))
+        elif ch in _CLOSERS or (ch == "“" and stack):
+            want = _CLOSERS.get(ch, "„")
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == want:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+        elif ch == '"':
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == '"'), -1)
+            if depth >= 0 and not (i > 0 and text[i - 1] in " \t(" and i + 1 < len(text)
+                                   and text[i + 1].isalnum()):
+                pairs.append((stack[depth][1], i))
+                del stack[depth:]
+            elif i == 0 or text[i - 1] in _OPEN_CONTEXT:
+                stack.append((ch, i))
+    for opener, i in stack[:1]:
+        if opener == "«" or opener == "“":
+            pairs.append((i, len(text)))
+    pairs.sort()
+    top: list[tuple[int, int]] = []
+    for start, end in pairs:
+        if top and start < top[-1][1]:
+            continue
+        top.append((start, end))
+    return top
+
+
+def inner_span(text: str, pair: tuple[int, int]) -> tuple[int, int] | None:
+    """The content strictly inside the marks, without surrounding spaces; None if empty."""
+    start, end = pair[0] + 1, pair[1]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None

@@ -1,0 +1,93 @@
+"""Reported speech without quotation marks: "X a annoncé que …", "X a déclaré vouloir …",
+and the inverted incise after a plain clause ("…, rapporte le chef de la direction").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import infinitive_clause, que_clause, trim_end
+from .cues import cue_start, inverted_subject, reporting_tier, subject_of
+from .mentions import mention_from_head
+from .sentences import SentenceView
+from .types import FoundQuote
+
+
+def _span(view: SentenceView, first: int, end: int) -> tuple[int, int]:
+    doc = view.doc
+    last = doc[end - 1]
+    return view.offset + doc[first].idx, view.offset + last.idx + len(last.text)
+
+
+def _kind(view: SentenceView, first: int, end: int) -> str:
+    return "mixed" if any(first <= q.open_tok < end for q in view.quotes) else "indirect"
+
+
+def _trailing_incise(view: SentenceView, verb: Token) -> FoundQuote | None:
+    """"<clause>, rapporte X." : the verb after a comma, its subject after it, then the end."""
+    doc = view.doc
+    k = cue_start(verb) - 1
+    if k <= view.start or doc[k].text != ",":
+        return None
+    if verb.morph.get("VerbForm") not in (["Fin"], ["Part"]) and verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.lower_ not in ("-il", "-elle") for c in verb.children):
+        return None  # "Un responsable, a confirmé ces incidents": a plain subject, no incise
+    subject = inverted_subject(verb, view.end)
+    if subject is None:
+        return None
+    mention = mention_from_head(subject, view.offset)
+    if mention is None:
+        return None
+    # nothing but the subject phrase (and adverbials) may follow
+    tail = mention.end - view.offset
+    for t in doc[verb.i + 1:view.end]:
+        if t.idx >= tail and t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            return None
+    first = view.start
+    while first < k and (doc[first].is_space or doc[first].is_punct):
+        first += 1
+    if first >= k or any(first <= q.open_tok < k for q in view.quotes):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[first:k]):
+        return None  # what precedes must be a clause
+    s, e = _span(view, first, k)
+    return FoundQuote(s, e, "indirect", _span(view, cue_start(verb), verb.i + 1), mention)
+
+
+def find_reported(view: SentenceView) -> list[FoundQuote]:
+    """Reported clauses of the sentence's reporting verbs (outside quotations)."""
+    doc = view.doc
+    found: list[FoundQuote] = []
+    for i in range(view.start, view.end):
+        verb = doc[i]
+        if not view.outside(verb):
+            continue
+        tier = reporting_tier(verb)
+        if tier == 0:
+            continue
+        item = _trailing_incise(view, verb)
+        if item is not None:
+            found.append(item)
+            continue
+        subject = subject_of(verb)
+        if subject is None:
+            continue
+        mention = mention_from_head(subject, view.offset)
+        if mention is None:
+            continue
+        cue = _span(view, cue_start(verb), verb.i + 1)
+        clause = que_clause(view, verb)
+        if clause is not None:
+            first, end = clause[1], trim_end(view, clause[2])
+            if end > first:
+                s, e = _span(view, first, end)
+                found.append(FoundQuote(s, e, _kind(view, first, end), cue, mention))
+            continue
+        inf = infinitive_clause(view, verb)
+        if inf is not None:
+            first, end = inf[0], trim_end(view, inf[1])
+            if end > first:
+                s, e = _span(view, first, end)
+                found.append(FoundQuote(s, e, _kind(view, first, end), cue, mention))
+    return found

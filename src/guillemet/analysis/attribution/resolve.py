@@ -1,0 +1,228 @@
+"""Step 2 of attribution: one speaker per source across the document.
+
+Works on the light findings only. Mentions are read in text order and linked to clusters:
+a name joins the cluster sharing its surname ("Lecornu" -> "Sébastien Lecornu", "M. X");
+a description joins the named source it was apposed to ("le ministre français" ->
+"le ministre français des Armées Sébastien Lecornu") or an earlier source with the same head
+noun ("le ministère" -> "ministère de l'Intérieur"); a pronoun joins the most recent
+compatible source. Floating quotes and continuations take the previous statement's speaker.
+The canonical name is the fullest name of the cluster, else its first description.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from .kinds import kind_of
+from .lexicon import lexicon
+from .types import Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
+
+_PRONOUN_REACH = 400  # characters: how far back a statement makes its source the pronoun's
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _name_words(text: str) -> list[str]:
+    """Words of a name, without honorifics and accents ("Érignac" and "Erignac" match)."""
+    lex = lexicon()
+    words = [w for w in _words(text.replace(".", ". ")) if w not in lex.honorifics]
+    return ["".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c)) for w in words]
+
+
+def _first_names_differ(a: list[str], b: list[str]) -> bool:
+    """"Michelle Obama" is not "Barack Obama"; "B. Obama" may be."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+        return False
+    x, y = a[0].rstrip("."), b[0].rstrip(".")
+    return not (x.startswith(y) or y.startswith(x))
+
+
+@dataclass
+class _Cluster:
+    key: int
+    kind: str
+    name: str = ""
+    name_span: tuple[int, int] | None = None
+    name_words: list[str] = field(default_factory=list)
+    description: str = ""
+    description_span: tuple[int, int] | None = None
+    heads: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    roles: list[list[str]] = field(default_factory=list)
+    gender: str = ""
+    plural: bool = False
+    speaker_like: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    last: int = -1
+    last_quote: int = -1
+    last_subject: int = -1
+
+
+def _strip_determiner(text: str) -> tuple[str, int]:
+    lex = lexicon()
+    words = text.split(" ")
+    cut = 0
+    while len(words) > 1 and (words[0].casefold() in lex.determiners or words[0].casefold() in lex.possessives):
+        cut += len(words[0]) + 1
+        words.pop(0)
+    if len(words) >= 1 and words[0][:2].casefold() in ("l'", "d'") and len(words[0]) > 2:
+        cut += 2
+        words[0] = words[0][2:]
+    return " ".join(words), cut
+
+
+class _Resolver:
+    """Links mentions to clusters as the document is read."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.lex = lexicon()
+
+    def _new(self, mention: Mention) -> _Cluster:
+        cluster = _Cluster(key=len(self.clusters), kind=kind_of(mention))
+        self.clusters.append(cluster)
+        return cluster
+
+    def _by_name(self, words: list[str]) -> _Cluster | None:
+        for cluster in reversed(self.clusters):
+            if not cluster.name_words:
+                continue
+            if _first_names_differ(words, cluster.name_words):
+                continue
+            if words == cluster.name_words or words[-1] == cluster.name_words[-1] or (
+                len(words) == 1 and words[0] in cluster.name_words
+            ) or (len(cluster.name_words) == 1 and cluster.name_words[0] in words):
+                return cluster
+        return None
+
+    def _by_role(self, mention: Mention) -> _Cluster | None:
+        role = _words(_strip_determiner(mention.role or mention.text)[0])
+        if not role:
+            return None
+        for cluster in sorted(self.clusters, key=lambda c: -c.last):
+            for known in cluster.roles:
+                if role[0] == known[0] and set(role) <= set(known):
+                    return cluster
+        if mention.head in self.lex.person and len(role) <= 3 and "de" not in role and "du" not in role:
+            # "le président", "le Président-candidat": the person who has just spoken
+            for cluster in sorted(self.clusters, key=lambda c: -c.last_quote):
+                if cluster.last_quote >= 0 and mention.start - cluster.last_quote < _PRONOUN_REACH:
+                    if cluster.kind == "person" and cluster.name and self._compatible(cluster, mention):
+                        return cluster
+                break
+        if mention.head and mention.head in self.lex.speaker_heads() and mention.head not in self.lex.person:
+            for cluster in sorted(self.clusters, key=lambda c: -c.last):
+                if not mention.possessive and (mention.head in cluster.heads or (
+                        mention.head in self.lex.document and mention.head in cluster.words)):
+                    return cluster
+        return None
+
+    def _compatible(self, cluster: _Cluster, mention: Mention) -> bool:
+        if not cluster.speaker_like or cluster.plural != mention.plural:
+            return False
+        if cluster.gender and mention.gender and cluster.gender != mention.gender:
+            return False
+        return not (cluster.kind == "document" and mention.gender == "m" and not cluster.gender)
+
+    def _by_pronoun(self, mention: Mention) -> _Cluster | None:
+        # the most recent compatible subject (a speaker counts as one): a pronoun subject of
+        # a reporting verb usually continues with the last source or agent mentioned
+        for cluster in sorted(self.clusters, key=lambda c: (-c.last_subject, -c.last)):
+            if cluster.last_subject >= 0 and self._compatible(cluster, mention):
+                return cluster
+        for cluster in sorted(self.clusters, key=lambda c: -c.last):
+            if self._compatible(cluster, mention):
+                return cluster
+        return None
+
+    def link(self, mention: Mention) -> _Cluster | None:
+        """The cluster of this mention (created when new); None for an unresolved pronoun."""
+        if mention.pronoun:
+            cluster = self._by_pronoun(mention)
+            if cluster is None:
+                return None
+        elif mention.name is not None:
+            words = _name_words(mention.name_text)
+            if not words:
+                return None
+            cluster = self._by_name(words) or (self._by_role(mention) if mention.role and mention.head else None) or self._new(mention)
+            if len(words) > len(cluster.name_words) or not cluster.name:
+                if not cluster.name or set(cluster.name_words) <= set(words):
+                    cluster.name, cluster.name_span, cluster.name_words = mention.name_text, mention.name, words
+            if mention.label == "PER":
+                cluster.kind = "person"
+        else:
+            cluster = self._by_role(mention) or self._new(mention)
+            desc, cut = _strip_determiner(mention.text)
+            if not cluster.description or (
+                not mention.possessive and len(desc) > len(cluster.description)
+                and set(_words(cluster.description)) <= set(_words(desc))
+            ):
+                cluster.description = desc
+                cluster.description_span = (mention.start + cut, mention.end)
+        if not mention.pronoun:
+            cluster.words.update(_words(mention.text))
+            if mention.head:
+                cluster.heads.add(mention.head)
+            role = _words(_strip_determiner(mention.role)[0]) if mention.role else []
+            if role and mention.name is not None:
+                cluster.roles.append(role)
+            if mention.gender and not cluster.gender and mention.label != "LOC":
+                cluster.gender = mention.gender
+            cluster.plural = mention.plural if not cluster.mentions else cluster.plural
+            if mention.label in ("PER", "ORG") or mention.head in self.lex.speaker_heads() or mention.name:
+                cluster.speaker_like = True
+        cluster.mentions.append((mention.start, mention.end))
+        cluster.last = mention.start
+        if mention.subject:
+            cluster.last_subject = mention.start
+        return cluster
+
+
+def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
+    """Resolve the speakers of every statement found, in document order."""
+    resolver = _Resolver()
+    quotes: list[RawQuote] = []
+    quoted: dict[int, int] = {}
+    previous: _Cluster | None = None
+    for para in findings:
+        events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in para.mentions]
+        events += [((q.mention.start if q.mention else q.start), 0, q) for q in para.quotes]
+        events.sort(key=lambda e: (e[0], e[1]))
+        seen_spans: set[tuple[int, int]] = set()
+        for _, _, item in events:
+            if isinstance(item, Mention):
+                if (item.start, item.end) in seen_spans:
+                    continue
+                seen_spans.add((item.start, item.end))
+                resolver.link(item)
+                continue
+            assert isinstance(item, FoundQuote)
+            cluster = None
+            if item.mention is not None:
+                seen_spans.add((item.mention.start, item.mention.end))
+                cluster = resolver.link(replace(item.mention, subject=True))
+            elif item.follows_previous:
+                cluster = previous
+            if cluster is not None:
+                previous = cluster
+                cluster.last_quote = item.start
+                cluster.speaker_like = True
+                quoted.setdefault(cluster.key, len(quoted))
+            mention_span = (item.mention.start, item.mention.end) if item.mention else None
+            quotes.append(RawQuote(item.start, item.end, item.type, item.cue, mention_span,
+                                   cluster.key if cluster else None))
+    speakers = []
+    for cluster in sorted((resolver.clusters[k] for k in quoted), key=lambda c: quoted[c.key]):
+        name = cluster.name or cluster.description
+        span = cluster.name_span if cluster.name else cluster.description_span
+        speakers.append(RawSpeaker(cluster.key, name, span, cluster.kind,
+                                   tuple(sorted(set(cluster.mentions)))))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return Attributions(tuple(quotes), tuple(speakers))

@@ -1,0 +1,105 @@
+"""The content of a sidecar file, and its diff-friendly JSON.
+
+A sidecar holds a schema version, the app version that wrote it, the article's sha256 and
+length at that time, the annotations and the tombstones of deleted ones. The JSON is written
+with sorted keys and an indent, annotations in a stable order (by creation time, then id), so
+that one change is one small block in a diff and a sidecar can live under version control.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from guillemet import __version__
+from guillemet.annotations.model import Annotation, Tombstone
+from guillemet.annotations.w3c import (
+    AnnotationFormatError,
+    annotation_from_json,
+    annotation_to_json,
+    tombstone_from_json,
+    tombstone_to_json,
+)
+
+#: Bumped when a change would make older versions misread the file.
+SCHEMA_VERSION = 1
+FORMAT_NAME = "guillemet-annotations"
+
+
+class NewerSchemaError(AnnotationFormatError):
+    """A sidecar written by a newer guillemet: readable, perhaps, but not ours to rewrite."""
+
+    def __init__(self, schema: int) -> None:
+        super().__init__(f"written with schema {schema}; this guillemet knows schema {SCHEMA_VERSION}")
+        self.schema = schema
+
+
+@dataclass(frozen=True)
+class SidecarDocument:
+    """Everything a sidecar file says."""
+
+    annotations: tuple[Annotation, ...] = ()
+    tombstones: tuple[Tombstone, ...] = ()
+    article_sha256: str | None = None
+    article_length: int | None = None
+    schema: int = SCHEMA_VERSION
+    app_version: str = __version__
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def empty(self) -> bool:
+        return not self.annotations and not self.tombstones
+
+
+def _order(annotation: Annotation) -> tuple[str, str]:
+    return (annotation.created, annotation.id)
+
+
+def document_to_json(document: SidecarDocument) -> str:
+    """The sidecar text: UTF-8-ready JSON, sorted keys, two-space indent, newline at the end."""
+    data = {
+        "format": FORMAT_NAME,
+        "schema": SCHEMA_VERSION,
+        "app_version": document.app_version,
+        "article": {"sha256": document.article_sha256, "length": document.article_length},
+        "annotations": [annotation_to_json(a) for a in sorted(document.annotations, key=_order)],
+        "deleted": [tombstone_to_json(t) for t in sorted(document.tombstones, key=lambda t: t.id)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def document_from_json(text: str, *, allow_newer: bool = False) -> SidecarDocument:
+    """Parse sidecar text, strictly. Raises `AnnotationFormatError` (or its subclass
+    `NewerSchemaError` for a newer schema, unless `allow_newer`, which reads it as best it
+    can for a read-only view)."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise AnnotationFormatError(f"not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise AnnotationFormatError(f"expected a JSON object, found {type(data).__name__}")
+    if data.get("format") != FORMAT_NAME:
+        raise AnnotationFormatError("not a guillemet annotations file")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise AnnotationFormatError(f"bad schema version {schema!r}")
+    if schema > SCHEMA_VERSION and not allow_newer:
+        raise NewerSchemaError(schema)
+    article = data.get("article") or {}
+    if not isinstance(article, dict):
+        raise AnnotationFormatError("'article' must be an object")
+    annotations = data.get("annotations", [])
+    tombstones = data.get("deleted", [])
+    if not isinstance(annotations, list) or not isinstance(tombstones, list):
+        raise AnnotationFormatError("'annotations' and 'deleted' must be lists")
+    known = {"format", "schema", "app_version", "article", "annotations", "deleted"}
+    return SidecarDocument(
+        annotations=tuple(annotation_from_json(a) for a in annotations),
+        tombstones=tuple(tombstone_from_json(t) for t in tombstones),
+        article_sha256=article.get("sha256"),
+        article_length=article.get("length"),
+        schema=schema,
+        app_version=str(data.get("app_version", "?")),
+        extra={k: v for k, v in data.items() if k not in known},
+    )

@@ -1,0 +1,114 @@
+"""A reading report in Markdown: who said what in the article, and what the reader made of it.
+
+Meant for people (to paste in a document or a ticket), so it favours readability over
+completeness: the article's metadata, a summary, each speaker with their claims (and the
+reader's notes and tags on each claim right under it), the reader's other annotations in reading
+order, the corrections made, and the annotations that could not be placed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from guillemet.analysis.models import Analysis, Quote
+from guillemet.annotations.model import Annotation, AnchorState
+from guillemet.article import Article
+
+EXCERPT = 160
+QUOTE_MARKS = '«»“”"\u00a0\u202f'
+
+
+def _inline(text: str, limit: int = EXCERPT) -> str:
+    """One line, shortened, with the characters that would break a table or start emphasis escaped."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def _quoted(text: str) -> str:
+    """A claim between guillemets, once (the claim's own guillemets are not doubled)."""
+    inner = text.strip().strip(QUOTE_MARKS).strip()
+    return f"« {_inline(inner)} »"
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def _annotation_line(annotation: Annotation) -> str:
+    parts: list[str] = []
+    if annotation.body.correction:
+        parts.append(f"correction: {annotation.body.correction.describe()}")
+    if annotation.body.tag:
+        parts.append(f"{'assessment' if annotation.motivation == 'assessing' else 'tag'}: **{_inline(annotation.body.tag)}**")
+    if annotation.body.note:
+        parts.append(f"note: {_inline(annotation.body.note, 1000)}")
+    if not parts:
+        parts.append("highlight")
+    if annotation.anchor and annotation.anchor.state is AnchorState.APPROXIMATE:
+        parts.append(f"(placed approximately, {annotation.anchor.score:.0f}% similar)")
+    return " · ".join(parts)
+
+
+def _on_quote(quote: Quote, annotations: list[Annotation]) -> list[Annotation]:
+    return [a for a in annotations if a.span == (quote.start, quote.end) and a.motivation != "editing"]
+
+
+def _metadata(article: Article, analysis: Analysis) -> list[str]:
+    rows = [(key.capitalize(), value) for key, value in article.metadata().items() if value and key != "kind"]
+    rows.append(("Model", analysis.model))
+    lines = ["| | |", "|---|---|"]
+    lines += [f"| {name} | {_inline(str(value))} |" for name, value in rows]
+    return lines
+
+
+def to_markdown(article: Article, analysis: Analysis, annotations: Iterable[Annotation]) -> str:
+    """The report as Markdown text; `analysis` should already carry the reader's corrections."""
+    notes = list(annotations)
+    placed = [a for a in notes if a.span is not None]
+    orphans = [a for a in notes if a.span is None]
+    text = article.text
+    lines = [f"# Reading report: {_inline(article.title or article.source)}", ""]
+    lines += _metadata(article, analysis)
+    lines += [
+        "",
+        "## Summary",
+        "",
+        f"{_plural(len(analysis.quotes), 'claim')} by {_plural(len(analysis.speakers), 'speaker')}, "
+        f"{_plural(len(analysis.entities), 'named entity', 'named entities')}; "
+        f"{_plural(len(notes), 'reader annotation')}"
+        + (f", {_plural(len(orphans), 'orphan')}" if orphans else "")
+        + ".",
+    ]
+    if not analysis.complete:
+        lines += ["", f"*The analysis covers the first {analysis.analysed_to} of {analysis.text_length} characters.*"]
+    lines += ["", "## Speakers"]
+    unattributed = [q for q in analysis.quotes if q.speaker is None]
+    for speaker in analysis.speakers:
+        quotes = [q for q in analysis.quotes if q.speaker and q.speaker.id == speaker.id]
+        lines += ["", f"### {_inline(speaker.name)} ({speaker.kind}, {_plural(len(quotes), 'claim')})", ""]
+        if not quotes:
+            lines.append("*No claim attributed.*")
+        for quote in quotes:
+            lines.append(f"- {_quoted(quote.text)} *({quote.type})*")
+            lines += [f"  - {_annotation_line(a)}" for a in _on_quote(quote, placed)]
+    if unattributed:
+        lines += ["", "### Unattributed", ""]
+        for quote in unattributed:
+            lines.append(f"- {_quoted(quote.text)} *({quote.type})*")
+    lines += ["", "## The reader's annotations", ""]
+    if not placed:
+        lines.append("*None.*")
+    for annotation in placed:
+        start, end = annotation.span  # type: ignore[misc]
+        lines.append(f"- > {_inline(text[start:end])}")
+        lines.append(f"  - {_annotation_line(annotation)} *({annotation.modified[:10]})*")
+    if orphans:
+        lines += ["", "## Annotations that could not be placed", ""]
+        lines.append("The article changed and these annotations' text was not found in it:")
+        lines.append("")
+        for annotation in orphans:
+            lines.append(f"- > {_inline(annotation.target.quote.exact)}")
+            lines.append(f"  - {_annotation_line(annotation)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,238 @@
+"""The sidecar file on disk: where it lives, loading it whatever state it is in, saving it safely.
+
+Loading never fails and never loses anything: a damaged or unreadable sidecar is moved aside
+(renamed with a timestamp, never deleted or overwritten), the annotations are recovered from the
+backup when it is readable, and the caller gets a message to show. A sidecar written by a newer
+guillemet is shown read-only. Saving goes through `atomic` (old or new version, never a mix),
+keeps the previous version as `<sidecar>.bak`, and first checks whether another process saved
+since we loaded: if so, both versions are merged (see `merge`) instead of one overwriting the other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from guillemet.annotations.atomic import keep_backup, locked_directory, remove_stale_temporaries, write_atomically
+from guillemet.annotations.document import (
+    NewerSchemaError,
+    SidecarDocument,
+    document_from_json,
+    document_to_json,
+)
+from guillemet.annotations.merge import merge_annotations, merge_tombstones
+from guillemet.annotations.w3c import AnnotationFormatError
+
+SIDECAR_SUFFIX = ".guillemet.json"
+BACKUP_SUFFIX = ".bak"
+
+
+def default_sidecar_path(source: str) -> Path | None:
+    """`<article file name>.guillemet.json` next to the article; None for standard input or a URL
+    (nowhere obvious to put it: the caller may choose a path)."""
+    if source == "-" or "://" in source:
+        return None
+    article = Path(source)
+    return article.with_name(article.name + SIDECAR_SUFFIX)
+
+
+def backup_path(sidecar: Path) -> Path:
+    """Where the previous version of `sidecar` is kept."""
+    return sidecar.with_name(sidecar.name + BACKUP_SUFFIX)
+
+
+@dataclass(frozen=True)
+class DiskVersion:
+    """What a sidecar path held at some moment: the sha256 of its bytes, or None if absent."""
+
+    sha256: str | None = None
+
+    @classmethod
+    def of(cls, data: bytes | None) -> DiskVersion:
+        return cls(None if data is None else hashlib.sha256(data).hexdigest())
+
+
+@dataclass
+class LoadResult:
+    """A loaded sidecar and what the reader must be told about it.
+
+    `recovered` means the content did not come from the sidecar itself (it came from the
+    backup): it should be saved again. `disk` is what the sidecar path held after loading,
+    the reference point for noticing another process's saves.
+    """
+
+    document: SidecarDocument
+    disk: DiskVersion
+    messages: list[str] = field(default_factory=list)
+    read_only: bool = False
+    recovered: bool = False
+
+
+@dataclass
+class SaveResult:
+    """The outcome of a save: the document as written (merged with the disk's when another
+    process had saved), whether anything was written, and messages for the reader."""
+
+    document: SidecarDocument
+    disk: DiskVersion
+    written: bool
+    merged: bool = False
+    messages: list[str] = field(default_factory=list)
+
+
+class SidecarReadOnlyError(Exception):
+    """Saving is refused: the sidecar on disk belongs to a newer guillemet."""
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, None if it does not exist; other OSErrors propagate."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _parse(data: bytes, *, allow_newer: bool = False) -> SidecarDocument:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnnotationFormatError("not UTF-8 text") from None
+    return document_from_json(text, allow_newer=allow_newer)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged sidecar to `<name>.damaged-<UTC time>[-n]`, never replacing a file."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    for attempt in range(1, 1000):
+        suffix = f".damaged-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
+        destination = path.with_name(path.name + suffix)
+        try:
+            os.link(path, destination)  # fails if the destination exists: nothing overwritten
+        except FileExistsError:
+            continue
+        except OSError:
+            if destination.exists():
+                continue
+            os.rename(path, destination)  # a file system without hard links
+            return destination
+        os.unlink(path)
+        return destination
+    raise OSError(f"no free name to move {path.name} aside")
+
+
+def _from_backup(sidecar: Path) -> SidecarDocument | None:
+    try:
+        data = _read(backup_path(sidecar))
+        return None if data is None else _parse(data)
+    except (OSError, AnnotationFormatError):
+        return None
+
+
+def _damaged(path: Path, problem: str, *, repair: bool, data: bytes | None) -> LoadResult:
+    """Handle a sidecar that cannot be read: move it aside, recover from the backup, explain."""
+    name = path.name
+    messages: list[str] = []
+    read_only = False
+    disk = DiskVersion.of(data)
+    if repair:
+        try:
+            moved = move_aside(path)
+        except OSError as error:
+            read_only = True
+            messages.append(
+                f"The annotations file {name} is damaged ({problem}) and could not be moved aside "
+                f"({error}): annotations are read-only for this session."
+            )
+        else:
+            disk = DiskVersion.of(None)
+            messages.append(f"The annotations file {name} was damaged ({problem}); it was kept as {moved.name}.")
+    else:
+        read_only = True
+        messages.append(f"The annotations file {name} is damaged ({problem}).")
+    backup = _from_backup(path)
+    if backup is not None:
+        count = len(backup.annotations)
+        messages.append(f"{count} annotation{'s' * (count != 1)} recovered from the backup {backup_path(path).name}.")
+        return LoadResult(backup, disk, messages, read_only, recovered=True)
+    messages.append("No readable backup: starting with no annotations.")
+    return LoadResult(SidecarDocument(), disk, messages, read_only)
+
+
+def load_sidecar(path: Path, *, repair: bool = True) -> LoadResult:
+    """Load the sidecar at `path`, whatever state it is in. Never raises for a bad file.
+
+    With `repair` (the reader), a damaged file is moved aside; without it (an export, which
+    must change nothing) it is only reported, and the result is read-only.
+    """
+    try:
+        data = _read(path)
+    except OSError as error:
+        return _damaged(path, f"cannot be read: {error.strerror or error}", repair=repair, data=None)
+    if data is None:
+        return LoadResult(SidecarDocument(), DiskVersion.of(None))
+    try:
+        return LoadResult(_parse(data), DiskVersion.of(data))
+    except NewerSchemaError as error:
+        message = f"The annotations file {path.name} was {error}: it is shown read-only."
+        try:
+            document = _parse(data, allow_newer=True)
+        except AnnotationFormatError:
+            document = SidecarDocument()
+            message = f"The annotations file {path.name} was {error}: its annotations cannot be shown."
+        return LoadResult(document, DiskVersion.of(data), [message], read_only=True)
+    except AnnotationFormatError as error:
+        return _damaged(path, str(error), repair=repair, data=data)
+
+
+def save_sidecar(path: Path, document: SidecarDocument, loaded: DiskVersion) -> SaveResult:
+    """Write `document` to `path` safely, merging first if the file changed since `loaded`.
+
+    Nothing is written when the result would be empty and no file exists (reading alone never
+    creates a sidecar), or when the file already holds exactly these bytes.
+    Raises `SidecarReadOnlyError` if another process meanwhile wrote a newer schema, and
+    OSError if the directory is not writable (the caller keeps the annotations in memory).
+    """
+    messages: list[str] = []
+    merged = False
+    with locked_directory(path.parent):
+        remove_stale_temporaries(path)
+        try:
+            current = _read(path)
+        except OSError as error:
+            moved = move_aside(path)
+            messages.append(f"The annotations file could not be read ({error.strerror}); it was kept as {moved.name}.")
+            current = None
+        if current is not None and DiskVersion.of(current) != loaded:
+            try:
+                theirs = _parse(current)
+            except NewerSchemaError as error:
+                raise SidecarReadOnlyError(f"{path.name} was meanwhile {error}") from None
+            except AnnotationFormatError as error:
+                moved = move_aside(path)
+                messages.append(f"The annotations file was damaged ({error}); it was kept as {moved.name}.")
+                current = None
+            else:
+                tombstones = merge_tombstones(document.tombstones, theirs.tombstones)
+                annotations = merge_annotations(document.annotations, theirs.annotations, tombstones)
+                document = replace(document, annotations=annotations, tombstones=tombstones)
+                merged = True
+        if current is None and document.empty:
+            return SaveResult(document, DiskVersion.of(None), written=False, merged=merged, messages=messages)
+        payload = document_to_json(document).encode("utf-8")
+        if payload == current:
+            return SaveResult(document, DiskVersion.of(current), written=False, merged=merged, messages=messages)
+        if current is not None:
+            keep_backup(path, backup_path(path))
+        write_atomically(path, payload)
+        return SaveResult(document, DiskVersion.of(payload), written=True, merged=merged, messages=messages)
+
+
+def peek_disk(path: Path) -> DiskVersion:
+    """What the sidecar path holds now (to notice another reader's saves without saving)."""
+    with contextlib.suppress(OSError):
+        return DiskVersion.of(_read(path))
+    return DiskVersion.of(None)

@@ -1,0 +1,1 @@
+"""The subcommands of the `guillemet` command line, each imported only when it is used."""

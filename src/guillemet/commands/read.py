@@ -1,0 +1,94 @@
+"""`guillemet ARTICLE...`: open articles in the reader.
+
+    guillemet ARTICLE [ARTICLE...] [--model NAME] [--no-cache] [--light | --theme NAME]
+                      [--sidecar PATH]
+
+The articles are loaded before the app starts, so a bad input gets the same one-line error as
+`guillemet extract` (exit 2) instead of a broken screen; inputs that load are still opened.
+Textual is imported only after that. The analysis runs in a separate process started by the
+app (the cache first), so the text is on screen before spaCy is even imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from guillemet.analysis.engine import DEFAULT_MODEL
+from guillemet.article import Article
+from guillemet.errors import GuillemetError
+from guillemet.inputs import load_article
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The reader's options, also shown by `guillemet --help`."""
+    parser = argparse.ArgumentParser(
+        prog="guillemet",
+        description="Read news articles and see who said what. "
+        "Other commands: `guillemet extract`, `guillemet export`.",
+    )
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE",
+                        help="article files ('-' reads standard input)")
+    parser.add_argument("--model", default=DEFAULT_MODEL,
+                        help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse again instead of using the analysis cache")
+    themes = parser.add_mutually_exclusive_group()
+    themes.add_argument("--light", action="store_true", help="use the light theme")
+    themes.add_argument("--theme", default=None, help="a Textual theme name")
+    parser.add_argument("--sidecar", default=None, metavar="PATH",
+                        help="where to keep your annotations (default: next to the article)")
+    return parser
+
+
+def load_articles(specs: list[str]) -> tuple[list[Article], list[GuillemetError]]:
+    """Every article that loads, and the errors of those that do not."""
+    articles: list[Article] = []
+    errors: list[GuillemetError] = []
+    for spec in specs:
+        try:
+            articles.append(load_article(spec))
+        except GuillemetError as error:
+            errors.append(error)
+    return articles, errors
+
+
+def run(args: list[str]) -> int:
+    """Open the reader on the articles in `args`; 2 if any could not be opened."""
+    app, errors = build_app(args)
+    for error in errors:
+        print(f"guillemet: {error}", file=sys.stderr)
+    app.run()
+    return 2 if errors else 0
+
+
+def build_app(args: list[str]) -> tuple[Any, list[GuillemetError]]:
+    """The reader app for `args` (not started) and the inputs that could not be opened.
+
+    Raises the first input's error when none of them can be opened.
+    """
+    options = build_parser().parse_args(args)
+    articles, errors = load_articles(options.articles)
+    if not articles:
+        raise errors[0]
+
+    from guillemet.tui.analysis_source import ProcessAnalysisSource
+    from guillemet.tui.app import ReaderApp
+    from guillemet.tui.extensions import discover_extensions
+    from guillemet.tui.keymap import load_keymap
+    from guillemet.tui.themes import DEFAULT_THEME, LIGHT_THEME
+
+    theme = options.theme or (LIGHT_THEME if options.light else DEFAULT_THEME)
+    keymap, keymap_problem = load_keymap()
+    article = articles[0]
+    extension_options = {"sidecar": options.sidecar, "model": options.model}
+    app = ReaderApp(
+        article,
+        ProcessAnalysisSource(options.model, use_cache=not options.no_cache),
+        theme=theme,
+        keymap=keymap,
+        keymap_problem=keymap_problem,
+        extensions=discover_extensions(article, extension_options),
+    )
+    return app, errors

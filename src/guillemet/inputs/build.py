@@ -1,0 +1,53 @@
+"""From an input's bytes to an Article: refuse binaries, pick the kind, decode, extract.
+
+The kind is, in order: what the source declared (an HTTP Content-Type), what the file name
+says (`.html`, `.md`, `.txt`), and otherwise what the content looks like (HTML or plain text).
+"""
+
+from __future__ import annotations
+
+from guillemet.article import Article
+from guillemet.errors import InputError
+from guillemet.inputs.decode import bom_encoding, bomless_utf16, decode
+from guillemet.inputs.markdown_text import markdown_article
+from guillemet.inputs.plain_text import text_article
+from guillemet.inputs.sniff import (
+    BINARY_DATA,
+    HTML,
+    MARKDOWN,
+    TEXT,
+    binary_kind,
+    head_text,
+    kind_from_name,
+    looks_like_html,
+)
+from guillemet.inputs.sources import RawInput
+from guillemet.inputs.webpage import declared_charset, webpage_article
+
+
+def build_article(raw: RawInput) -> Article:
+    """Turn the bytes of one input into its Article, or raise InputError saying why not."""
+    data = raw.data
+    if not data.strip():
+        raise InputError(raw.source, "is empty")
+    wide = _wide_encoding(data)
+    if wide is None and (binary := binary_kind(data)) is not None:
+        what = "" if binary == BINARY_DATA else f" ({binary})"
+        raise InputError(raw.source, f"is a binary file{what}, not text or a web page")
+    kind = raw.kind or (kind_from_name(raw.name) if raw.name else None)
+    if kind is None:
+        kind = HTML if looks_like_html(head_text(data, wide)) else TEXT
+    charset = raw.charset or (declared_charset(data) if kind == HTML and wide is None else None)
+    text, encoding = decode(data, raw.source, charset)
+    if kind == HTML:
+        return webpage_article(text, raw.source, encoding, url=raw.url)
+    extra = {"url": raw.url} if raw.url else {}
+    if kind == MARKDOWN:
+        return markdown_article(text, raw.source, encoding, extra=extra)
+    return text_article(text, raw.source, encoding, extra=extra)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, which are text although full of zero bytes; None for anything else."""
+    encoding = bom_encoding(data) or bomless_utf16(data)
+    return encoding if encoding and encoding.startswith(("utf-16", "utf-32")) else None

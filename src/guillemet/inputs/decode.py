@@ -1,0 +1,125 @@
+"""Bytes to text: byte-order marks, UTF-8, a declared charset, then charset-normalizer's guess.
+
+The order matters. A byte-order mark is proof, so it wins. Valid UTF-8 is almost never an
+accident, so it comes next. A charset declared by the source (an HTTP header, an HTML `<meta>`)
+is trusted if the bytes decode with it. Only then is the encoding guessed, with
+charset-normalizer. UTF-16 without a BOM is recognised by its pattern of zero bytes before
+anything else can call it binary.
+
+French-first tie-break: on short texts charset-normalizer often finds several single-byte
+encodings equally plausible (cp1250 and cp1252 decode most French letters alike, but not
+`ê`, `à` or `œ`). When Windows-1252 is among the best candidates it is chosen: it is the most
+common legacy encoding of Western European text and the one web browsers assume. For the same
+reason ISO-8859-1 is read as its superset Windows-1252, as browsers do.
+
+The name reported (`Article.encoding`, shown by the reader) is Python's canonical codec name:
+`utf-8`, `utf-8-sig` (UTF-8 with a BOM), `utf-16-le`, `cp1252`...
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from guillemet.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_TIE = 0.01
+_PREFERRED = "cp1252"
+
+
+def canonical(encoding: str) -> str | None:
+    """Python's canonical name for `encoding`, or None when Python does not know it."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return None
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of `data` announces, if any."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when `data` looks like mostly-Latin UTF-16 without a BOM.
+
+    In such text every other byte is zero (the high byte of ASCII and Latin-1 letters), on the
+    odd positions for little-endian and the even ones for big-endian; binary data is not so
+    regular.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    pairs = len(sample) // 2
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    if odd_zeros >= 0.6 * pairs and even_zeros <= 0.01 * pairs:
+        return "utf-16-le"
+    if even_zeros >= 0.6 * pairs and odd_zeros <= 0.01 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode `data` and return (text, encoding); raise InputError when no encoding fits."""
+    for encoding in (bom_encoding(data), bomless_utf16(data)):
+        if encoding:
+            return _strict(data, encoding, source).removeprefix("\ufeff"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared_name = canonical(declared) if declared else None
+    if declared_name:
+        declared_name = _PREFERRED if declared_name == "iso8859-1" else declared_name
+        try:
+            return data.decode(declared_name), declared_name
+        except UnicodeDecodeError:
+            pass
+    guessed = guess_encoding(data)
+    if guessed is None:
+        raise InputError(source, "unknown text encoding (not UTF-8, and no other encoding fits)")
+    return data.decode(guessed), guessed
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's best guess for `data`, with the French-first tie-break above."""
+    import charset_normalizer  # imported here: only texts that are not UTF-8 need it
+
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        tied = match.chaos <= best.chaos + _TIE and match.coherence >= best.coherence - _TIE
+        if tied and _PREFERRED in match.could_be_from_charset:
+            return _PREFERRED
+    name = canonical(best.encoding) or best.encoding
+    return _PREFERRED if name == "iso8859-1" and _decodes(data, _PREFERRED) else name
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    """Decode with an encoding we are sure of; bytes that break it make the input unreadable."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            source, f"is not valid {encoding} text (bad bytes at offset {error.start})"
+        ) from None

@@ -1,0 +1,50 @@
+"""Text hygiene: the small repairs every input gets before it becomes `Article.text`.
+
+Why here and not in the engine: `Article.text` is what the reader paints and what every offset
+indexes, so characters that a terminal draws wrongly (a soft hyphen is one cell wide for Rich
+but invisible in a browser), or that no reader wants to see (carriage returns, zero-width
+spaces), are removed once, at load time. The engine then never sees them and its own offset
+map only has to deal with linguistic normalisation (apostrophes, non-breaking spaces).
+
+What changes (and nothing else does; clean UTF-8 text with `\\n` newlines comes out identical):
+
+- newlines: `\\r\\n`, `\\r`, form feed, vertical tab, NEL, U+2028 and U+2029 become `\\n`;
+- invisible characters: soft hyphens (U+00AD), zero-width spaces (U+200B), word joiners
+  (U+2060), stray byte-order marks (U+FEFF) and the Mongolian vowel separator are removed;
+  zero-width (non-)joiners are kept because they carry meaning in emoji and some scripts;
+- spaces: tabs become spaces, runs of spaces inside a line become one space, spaces at the
+  ends of lines go; non-breaking and thin spaces are kept (French typography uses them
+  around « », : ; ! ?);
+- blank lines: lines holding only whitespace become empty, more than one blank line in a row
+  becomes one, and blank lines at the start and end of the text go.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")
+_SPACE_RUN = re.compile("[ \t]+")
+_MANY_BLANK_LINES = re.compile("\n{3,}")
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn every kind of line break into `\\n`, the only one the engine and reader know."""
+    return _NEWLINES.sub("\n", text)
+
+
+def remove_invisible(text: str) -> str:
+    """Drop soft hyphens and zero-width characters, which mean nothing to a reader here."""
+    return _INVISIBLE.sub("", text)
+
+
+def tidy_spaces(text: str) -> str:
+    """Collapse tabs and runs of spaces, trim line ends, keep at most one blank line in a row."""
+    lines = [_SPACE_RUN.sub(" ", line).strip(" ") for line in text.split("\n")]
+    return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def clean_text(text: str) -> str:
+    """Apply every repair above, in the order that keeps them independent of each other."""
+    return tidy_spaces(remove_invisible(normalise_newlines(text)))

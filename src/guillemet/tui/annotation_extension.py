@@ -1,0 +1,388 @@
+"""The annotations in the reader: keys, dialogs, the notes panel, marks and saving.
+
+The reader discovers this module (`extensions.EXTENSION_MODULES`) and calls
+`make_extension(article, options)`. The extension owns an `AnnotationSession` (the domain: the
+sidecar, merging, re-anchoring) and plugs it into the app only through the reader's documented
+extension points: its commands become keys, the notes panel is a side tab, annotations are drawn
+with `set_extra_spans`, and corrections are shown with `show_analysis`.
+
+Saving is debounced: each change marks the session dirty, a timer tick saves once changes have
+settled, and closing the reader saves what is left. Saves run on the UI thread: a sidecar is a
+few kilobytes, and a thread would only make the session lock contend with the UI. The same tick
+merges another reader's saves into the view and shows the session's messages (a damaged file,
+a read-only sidecar) as notifications.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from textual.widget import Widget
+from textual.widgets import TabbedContent, TabPane
+
+from guillemet.analysis.models import Analysis, Quote
+from guillemet.annotations.corrections import READER_ID_PREFIX
+from guillemet.annotations.debounce import DebouncedSaver
+from guillemet.annotations.model import (
+    SUGGESTED_TAGS,
+    Annotation,
+    Body,
+    Correction,
+    tag_motivation,
+)
+from guillemet.annotations.session import AnnotationSession
+from guillemet.annotations.sidecar import SidecarReadOnlyError
+from guillemet.article import Article
+from guillemet.tui.annotation_choice_dialog import Choice, ChoiceDialog
+from guillemet.tui.annotation_commands import ANNOTATION_COMMANDS, PANEL_ANNOTATION_COMMANDS
+from guillemet.tui.annotation_marks import marks
+from guillemet.tui.annotation_note_dialog import NoteDialog
+from guillemet.tui.bindings import Command
+from guillemet.tui.notes_panel import NotesPanel
+
+TICK_SECONDS = 0.25
+"""How often the extension saves (when due), looks for new analyses and shows messages."""
+DISK_CHECK_SECONDS = 2.0
+"""How often it looks for another reader's saves."""
+
+
+def make_extension(article: Article, options: dict[str, Any]) -> AnnotationExtension:
+    """The extension for `article`; `options["sidecar"]` may name the annotations file."""
+    sidecar = options.get("sidecar")
+    return AnnotationExtension(AnnotationSession.open(article, Path(sidecar) if sidecar else None))
+
+
+class AnnotationExtension:
+    """Annotating in the reader (see the module docstring)."""
+
+    def __init__(self, session: AnnotationSession, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.session = session
+        self.saver = DebouncedSaver(self.session.save, clock=clock)
+        self.clock = clock
+        self.app: Any = None
+        self.panel = NotesPanel(self, id="notes")
+        self._base: Analysis | None = None  # the analysis as the engine made it
+        self._shown: Analysis | None = None  # the corrected analysis on screen
+        self._seen_version = -1
+        self._corrections_key: tuple[Any, ...] | None = None
+        self._last_disk_check = clock()
+
+    # -- the reader's extension protocol ------------------------------------------------------
+
+    def commands(self) -> Sequence[Command]:
+        return (*ANNOTATION_COMMANDS, *PANEL_ANNOTATION_COMMANDS)
+
+    def side_panels(self, app: Any) -> Iterable[tuple[str, Widget]]:
+        return [("Notes", self.panel)]
+
+    def on_mount(self, app: Any) -> None:
+        self.app = app
+        self.refresh()
+        self.show_messages()
+        app.set_interval(TICK_SECONDS, self.tick)
+
+    def transform_analysis(self, analysis: Analysis) -> Analysis:
+        """The analysis to show instead of `analysis`: with the reader's corrections. (Called
+        by the reader before showing a new analysis, where it offers that hook; otherwise the
+        tick notices the new analysis and shows the corrected one.)"""
+        self._base = analysis
+        self._shown = self.session.corrected(analysis)
+        return self._shown
+
+    # -- keeping the screen and the file in step ---------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self.session.article.text
+
+    def tick(self) -> None:
+        """Save if due, pick up a new analysis or another reader's saves, show messages."""
+        app = self.app
+        if app.analysis is not None and app.analysis is not self._shown:
+            self._base = app.analysis
+            self._corrections_key = None
+            self.apply_corrections()
+        self.saver.flush_if_due()
+        now = self.clock()
+        if now - self._last_disk_check >= DISK_CHECK_SECONDS:
+            self._last_disk_check = now
+            if self.session.refresh_from_disk():
+                app.notify("Annotations saved by another reader were merged.", title="Annotations", timeout=4)
+        if self.session.version != self._seen_version:
+            self.refresh()
+        self.show_messages()
+
+    def refresh(self) -> None:
+        """Redraw the marks and the notes panel, and re-apply corrections if they changed."""
+        annotations = self.session.annotations()
+        self._seen_version = self.session.version
+        self.app.article_view.set_extra_spans(marks(annotations))
+        self.panel.show(annotations, self.text)
+        key = tuple((a.id, a.modified, a.span) for a in annotations if a.motivation == "editing")
+        if key != self._corrections_key:
+            self._corrections_key = key
+            self.apply_corrections()
+
+    def apply_corrections(self) -> None:
+        """Show the engine's analysis with the reader's corrections (if it is known yet)."""
+        if self._base is None:
+            return
+        corrected = self.session.corrected(self._base)
+        self._shown = corrected
+        if corrected is not self.app.analysis:
+            self.app.show_analysis(corrected)
+
+    def show_messages(self) -> None:
+        for message in self.session.take_messages():
+            self.app.notify(message, title="Annotations", severity="warning", timeout=10)
+
+    def changed(self) -> None:
+        """After every change: save soon, redraw now, and drop the selection it was made on."""
+        self.saver.mark_dirty()
+        self.app.article_view.set_selection(None, None)
+        self.refresh()
+
+    def flush(self) -> None:
+        """Save now what is waiting (the reader is closing)."""
+        self.saver.flush()
+
+    # -- what the reader is pointing at ------------------------------------------------------------
+
+    def explain(self, message: str) -> None:
+        self.app.bell()
+        self.app.notify(message, timeout=4)
+
+    def writable(self) -> bool:
+        if self.session.read_only:
+            self.explain("The annotations are read-only in this session (see the earlier message).")
+            return False
+        return True
+
+    def claim(self) -> Quote | None:
+        quote = self.app.current_quote
+        if quote is None:
+            self.explain("Choose a claim first (n, p).")
+        return quote
+
+    def target(self) -> tuple[int, int] | None:
+        """The selected text, else the current claim."""
+        selection = self.app.article_view.selection
+        if selection is not None:
+            return selection
+        quote = self.app.current_quote
+        if quote is not None:
+            return (quote.start, quote.end)
+        self.explain("Select text (v, then shift+arrows) or choose a claim (n, p) first.")
+        return None
+
+    def on_span(self, span: tuple[int, int], motivation: str | Sequence[str]) -> list[Annotation]:
+        kinds = (motivation,) if isinstance(motivation, str) else tuple(motivation)
+        return [a for a in self.session.annotations() if a.span == span and a.motivation in kinds]
+
+    def put(self, annotation: Annotation) -> None:
+        try:
+            self.session.put(annotation)
+        except SidecarReadOnlyError as error:
+            self.explain(str(error))
+            return
+        self.changed()
+
+    def delete(self, annotation_id: str) -> None:
+        try:
+            self.session.delete(annotation_id)
+        except SidecarReadOnlyError as error:
+            self.explain(str(error))
+            return
+        self.changed()
+
+    def create(self, span: tuple[int, int], motivation: str, body: Body = Body()) -> None:
+        self.put(Annotation.create(self.text, span[0], span[1], motivation, body))
+
+    # -- the actions (keys) --------------------------------------------------------------------
+
+    def action_note(self) -> None:
+        span = self.target() if self.writable() else None
+        if span is None:
+            return
+        existing = next(iter(self.on_span(span, "commenting")), None)
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            if existing is None:
+                if value:
+                    self.create(span, "commenting", Body(note=value))
+            elif not value:
+                self.delete(existing.id)
+            elif value != existing.body.note:
+                self.put(existing.edited(body=replace(existing.body, note=value)))
+
+        note = (existing.body.note or "") if existing is not None else ""
+        self.app.push_screen(NoteDialog(self.text[span[0] : span[1]], note), done)
+
+    def action_highlight(self) -> None:
+        span = self.target() if self.writable() else None
+        if span is None:
+            return
+        existing = self.on_span(span, "highlighting")
+        if existing:
+            self.delete(existing[0].id)
+            self.app.notify("Highlight removed.", timeout=2)
+        else:
+            self.create(span, "highlighting")
+
+    def action_tag(self) -> None:
+        span = self.target() if self.writable() else None
+        if span is None:
+            return
+        present = {a.body.tag: a for a in self.on_span(span, ("tagging", "assessing")) if a.body.tag}
+        tags = list(SUGGESTED_TAGS) + [t for t in present if t not in SUGGESTED_TAGS]
+        choices = [(f"tag-{n}", f"{'✓ ' if t in present else '  '}{t}", t) for n, t in enumerate(tags)]
+
+        def done(choice: Choice | None) -> None:
+            if choice is None:
+                return
+            if choice.text in present:
+                self.delete(present[choice.text].id)
+                self.app.notify(f"Tag “{choice.text}” removed.", timeout=2)
+            else:
+                self.create(span, tag_motivation(choice.text), Body(tag=choice.text))
+
+        self.app.push_screen(
+            ChoiceDialog("Tag", self.text[span[0] : span[1]], choices, "or type a tag"), done
+        )
+
+    def speaker_choices(self) -> list[tuple[str, str, str]]:
+        """The article's speakers (as shown, corrections included), most quoted first."""
+        analysis = self.app.analysis
+        if analysis is None:
+            return []
+        counts: dict[str, int] = {}
+        for quote in analysis.quotes:
+            if quote.speaker is not None:
+                counts[quote.speaker.id] = counts.get(quote.speaker.id, 0) + 1
+        speakers = sorted(analysis.speakers, key=lambda s: (-counts.get(s.id, 0), s.name))
+        return [(s.id, f"{s.name} · {s.kind} · {counts.get(s.id, 0)}", s.name) for s in speakers]
+
+    def _added_quote(self, quote: Quote) -> Annotation | None:
+        """The reader's annotation that created `quote`, if the reader added it."""
+        if not quote.id.startswith(READER_ID_PREFIX):
+            return None
+        for annotation in self.on_span((quote.start, quote.end), "editing"):
+            if annotation.body.correction and annotation.body.correction.kind == "added-quote":
+                return annotation
+        return None
+
+    def action_correct_speaker(self) -> None:
+        quote = self.claim() if self.writable() else None
+        if quote is None:
+            return
+        span = (quote.start, quote.end)
+        added = self._added_quote(quote)
+        earlier = next(
+            (a for a in self.on_span(span, "editing") if a.body.correction and a.body.correction.kind == "speaker"),
+            None,
+        )
+
+        def done(choice: Choice | None) -> None:
+            if choice is None:
+                return
+            if added is not None:
+                old = added.body.correction
+                fixed = Correction("added-quote", choice.key, choice.text, old.quote_type if old else "direct")
+                self.put(added.edited(body=Body(correction=fixed)))
+                return
+            fixed = Correction("speaker", choice.key, choice.text)
+            if earlier is not None:
+                self.put(earlier.edited(body=Body(correction=fixed)))
+            else:
+                self.create(span, "editing", Body(correction=fixed))
+
+        who = quote.speaker.name if quote.speaker else "no speaker"
+        self.app.push_screen(
+            ChoiceDialog(f"Speaker (now: {who})", quote.text, self.speaker_choices(), "or type a new name"),
+            done,
+        )
+
+    def action_not_a_quote(self) -> None:
+        quote = self.claim() if self.writable() else None
+        if quote is None:
+            return
+        added = self._added_quote(quote)
+        if added is not None:
+            self.delete(added.id)
+            self.app.notify("The quote you added was removed.", timeout=3)
+            return
+        self.create((quote.start, quote.end), "editing", Body(correction=Correction("not-a-quote")))
+        self.app.notify("Marked as not a quote (delete the mark in the notes panel, N, to undo).", timeout=4)
+
+    def action_add_quote(self) -> None:
+        if not self.writable():
+            return
+        span = self.app.article_view.selection
+        if span is None:
+            self.explain("Select the quote's text first (v, then shift+arrows, or drag with the mouse).")
+            return
+
+        def done(choice: Choice | None) -> None:
+            if choice is not None:
+                self.create(span, "editing", Body(correction=Correction("added-quote", choice.key, choice.text)))
+
+        self.app.push_screen(
+            ChoiceDialog("Who said it?", self.text[span[0] : span[1]], self.speaker_choices(), "or type a new name"),
+            done,
+        )
+
+    def action_reattach(self) -> None:
+        if not self.writable():
+            return
+        annotation_id = self.panel.highlighted_id
+        if annotation_id is None:
+            self.explain("Highlight an annotation in the notes panel (N) first.")
+            return
+        span = self.target()
+        if span is None:
+            return
+        try:
+            self.session.reattach(annotation_id, *span)
+        except KeyError:  # deleted meanwhile (by another reader)
+            self.explain("That annotation no longer exists.")
+            return
+        self.changed()
+        self.app.notify("Annotation re-attached.", timeout=2)
+
+    def action_show_notes(self) -> None:
+        pane = self.panel.parent
+        tabs = next((a for a in self.panel.ancestors if isinstance(a, TabbedContent)), None)
+        if tabs is not None and isinstance(pane, TabPane) and pane.id:
+            tabs.active = pane.id
+        self.panel.focus()
+
+    def action_delete_note(self) -> None:
+        if not self.panel.has_focus:
+            self.explain("Open the notes panel (N) and highlight the annotation to delete.")
+            return
+        self.panel.action_delete_annotation()
+
+    # -- the notes panel's controller ------------------------------------------------------------
+
+    def jump_to_annotation(self, annotation_id: str) -> None:
+        annotation = self.session.get(annotation_id)
+        if annotation is None:
+            return
+        if annotation.span is None:
+            self.explain(
+                "This annotation's text is no longer in the article: select where it belongs "
+                "and press r to re-attach it, or delete it."
+            )
+            return
+        self.app.go_to_span(*annotation.span)
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        if self.writable():
+            self.delete(annotation_id)
+            self.app.notify("Annotation deleted.", timeout=2)

@@ -1,0 +1,616 @@
+"""The reader app: the article, its speakers and claims, and the keys to move between them.
+
+The app owns the reading state (current claim, speaker filter, search, jump history) and
+tells its widgets what to show; widgets only post messages. The analysis comes from an
+`AnalysisSource` consumed in a thread that does nothing but wait on a queue and index the
+result (`ReadingModel.build`), so the first paint never waits for spaCy.
+
+Extension points (used by the annotations):
+- Commands: `ReaderApp(..., extensions=[...])`; each extension's `commands()` become bindings
+  (remappable by id), help lines and palette entries; the action `foo` of an extension
+  command calls `extension.action_foo()` (see `extensions.py`).
+- Side panel: each extension's `side_panels(app)` are tabs next to "Speakers"
+  (`#side-tabs`, a `TabbedContent`).
+- State to read: `app.current_quote` (the current `Quote` or None), `app.article_view.selection`
+  (`(start, end)` or None), `app.analysis` (the `Analysis` shown), `app.article`.
+- State to change: `app.show_analysis(analysis)` replaces the analysis at once (view, panel,
+  status), for corrections; `app.article_view.set_extra_spans(spans)` draws annotations;
+  `app.go_to_span(start, end)` jumps (with history), e.g. from a notes list.
+- Messages: `ReaderApp.AnalysisShown` (a new analysis is on screen), and the view's
+  `ArticleView.SelectionChanged`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from guillemet.analysis.models import Analysis, Quote
+from guillemet.article import Article
+from guillemet.errors import GuillemetError, ModelNotInstalledError
+from guillemet.tui.analysis_source import AnalysisSource
+from guillemet.tui.article_view import ArticleView
+from guillemet.tui.bindings import APP_COMMANDS, PANEL_COMMANDS, VIEW_COMMANDS, Command
+from guillemet.tui.extensions import ReaderExtension
+from guillemet.tui.help_screen import HelpScreen
+from guillemet.tui.history import JumpHistory, Position
+from guillemet.tui.reading_model import ReadingModel
+from guillemet.tui.search import SearchResults
+from guillemet.tui.search_bar import SearchBar
+from guillemet.tui.speakers_panel import SpeakersPanel
+from guillemet.tui.status_line import SPINNER, StatusLine, claim_summary
+from guillemet.tui.themes import DEFAULT_THEME, THEMES
+
+MIN_WIDTH = 50
+MIN_HEIGHT = 12
+STYLES = files("guillemet") / "styles"
+
+
+def header_lines(article: Article) -> tuple[str, list[str]]:
+    """The title shown on top of the article and the metadata line under it."""
+    title = article.title or (Path(article.source).name if article.source != "-" else "")
+    meta = [article.author or "", article.date or "", article.site or ""]
+    if article.title and article.source not in ("-", ""):
+        meta.append(article.source)
+    if article.encoding and article.encoding.lower().replace("-", "") not in ("utf8", "ascii"):
+        meta.append(f"encoding: {article.encoding}")
+    return title or "Untitled article", [part for part in meta if part]
+
+
+class ReaderApp(App[None]):
+    """The reader (see the module docstring)."""
+
+    CSS_PATH = [str(STYLES / "reader.tcss")]
+    BINDINGS = [command.binding() for command in APP_COMMANDS]
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    class AnalysisArrived(Message):
+        """A (possibly partial) analysis is ready, already indexed for reading."""
+
+        def __init__(self, analysis: Analysis, model: ReadingModel) -> None:
+            super().__init__()
+            self.analysis = analysis
+            self.model = model
+
+    class AnalysisFailed(Message):
+        """The analysis could not be made; `message` says why in one line."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
+
+    class AnalysisEnded(Message):
+        """The analysis source has nothing more to send."""
+
+    class AnalysisShown(Message):
+        """A new analysis is on screen (for extensions that index it too)."""
+
+        def __init__(self, analysis: Analysis) -> None:
+            super().__init__()
+            self.analysis = analysis
+
+    def __init__(
+        self,
+        article: Article,
+        source: AnalysisSource | None,
+        *,
+        theme: str = DEFAULT_THEME,
+        keymap: dict[str, str] | None = None,
+        keymap_problem: str | None = None,
+        extensions: Sequence[ReaderExtension] = (),
+    ) -> None:
+        super().__init__()
+        for item in THEMES:
+            self.register_theme(item)
+        if theme not in self.available_themes:
+            known = ", ".join(sorted(self.available_themes))
+            raise GuillemetError(f"unknown theme {theme!r}; try one of: {known}")
+        self.theme = theme
+        self.article = article
+        self.source = source
+        self.extensions = list(extensions)
+        self.user_keymap = dict(keymap or {})
+        self.keymap_problem = keymap_problem
+        self.analysis: Analysis | None = None
+        self.model = ReadingModel.empty()
+        self.filter_speaker: str | None = None
+        self.search_results: SearchResults | None = None
+        self.history = JumpHistory()
+        self.analysing = source is not None
+        self._spinner_frame = 0
+        self._extension_commands: dict[str, tuple[ReaderExtension, Command]] = {}
+        extra = []
+        for extension in self.extensions:
+            for command in extension.commands():
+                self._extension_commands[command.id] = (extension, command)
+                extra.append(
+                    Command(command.id, command.key, f"extension_action('{command.id}')",
+                            command.description, command.tooltip, command.group,
+                            command.show, command.key_display).binding()
+                )
+        if extra:  # Textual reads bindings from classes; extensions add theirs per instance
+            self._bindings = BindingsMap.merge([self._bindings, BindingsMap(extra)])
+        title, meta = header_lines(article)
+        self.title = title
+        self._view_title, self._view_meta = title, meta
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ArticleView(
+                self.article.text, self._view_title, self._view_meta, id="article"
+            )
+            with Vertical(id="side"):
+                with TabbedContent(id="side-tabs"):
+                    with TabPane("Speakers", id="speakers-tab"):
+                        yield SpeakersPanel(id="speakers")
+                    for extension in self.extensions:
+                        for title, widget in extension.side_panels(self):
+                            with TabPane(title):
+                                yield widget
+                yield Static(id="legend")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+        yield Static(
+            f"The terminal is too small for the reader.\n"
+            f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+            id="too-small",
+        )
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def speakers_panel(self) -> SpeakersPanel:
+        return self.query_one("#speakers", SpeakersPanel)
+
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        if self.keymap_problem:
+            self.notify(self.keymap_problem, title="Keymap", severity="warning")
+        for tabs in self.query("#side-tabs Tabs"):
+            tabs.can_focus = False
+        self.article_view.focus()
+        self._check_size()
+        self._update_status()
+        self._update_legend()
+        for extension in self.extensions:
+            extension.on_mount(self)
+        if self.source is not None:
+            self.status_line.set_part("analysis", f"{SPINNER[0]} analysing…")
+            self._spinner = self.set_interval(0.12, self._spin)
+            self._consume_analyses()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._check_size)
+
+    def _check_size(self) -> None:
+        width, height = self.size
+        self.screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
+
+    def watch_theme(self) -> None:
+        if self.is_mounted:
+            self.call_after_refresh(self._update_legend)
+
+    # -- the analysis -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def _consume_analyses(self) -> None:
+        """Wait for analyses off the UI thread, index each, and post it to the app."""
+        assert self.source is not None
+        worker = get_current_worker()
+        try:
+            for analysis in self.source.stream(self.article):
+                if worker.is_cancelled:
+                    return
+                self.post_message(self.AnalysisArrived(analysis, ReadingModel.build(analysis)))
+        except ModelNotInstalledError as error:
+            self.post_message(self.AnalysisFailed(str(error)))
+        except GuillemetError as error:
+            self.post_message(self.AnalysisFailed(str(error)))
+        except Exception as error:  # noqa: BLE001 - the article stays readable whatever happens
+            self.post_message(self.AnalysisFailed(f"the analysis failed ({error})"))
+        finally:
+            self.post_message(self.AnalysisEnded())
+
+    def on_reader_app_analysis_ended(self) -> None:
+        self._analysis_done()
+
+    def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
+        self.show_analysis(message.analysis, message.model)
+
+    def on_reader_app_analysis_failed(self, message: AnalysisFailed) -> None:
+        self._analysis_done()
+        self.status_line.set_part("analysis", "no analysis")
+        self.notify(
+            f"{message.message}. The article is shown without colours or claims.",
+            title="Analysis unavailable",
+            severity="error",
+            timeout=12,
+        )
+
+    def _analysis_done(self) -> None:
+        if not self.analysing:
+            return
+        self.analysing = False
+        spinner = getattr(self, "_spinner", None)
+        if spinner is not None:
+            spinner.stop()
+        self.status_line.set_part("analysis", None)
+        self._update_status()
+
+    def _spin(self) -> None:
+        self._spinner_frame = (self._spinner_frame + 1) % len(SPINNER)
+        progress = ""
+        if self.analysis is not None and self.analysis.text_length:
+            share = self.analysis.analysed_to / self.analysis.text_length
+            progress = f" {share:.0%}"
+        self.status_line.set_part(
+            "analysis", f"{SPINNER[self._spinner_frame]} analysing{progress}…"
+        )
+
+    def show_analysis(self, analysis: Analysis, model: ReadingModel | None = None) -> None:
+        """Show `analysis` at once in the view, the panel and the status line (keeps the
+        current claim by id). Extensions call this after a correction."""
+        model = model if model is not None else ReadingModel.build(analysis)
+        current = self.current_quote
+        self.analysis, self.model = analysis, model
+        view = self.article_view
+        view.current_claim = None
+        view.set_model(model)
+        if current is not None:
+            view.set_current_claim(model.claim_index(current.id))
+        view.set_pending_from(None if analysis.complete else analysis.analysed_to)
+        if analysis.complete:
+            self._analysis_done()
+        self.speakers_panel.show_model(model, self.filter_speaker)
+        self._update_status()
+        self.post_message(self.AnalysisShown(analysis))
+
+    # -- reading state ----------------------------------------------------------------------
+
+    @property
+    def current_claim(self) -> int | None:
+        """The index (reading order) of the current claim, or None."""
+        return self.article_view.current_claim
+
+    @property
+    def current_quote(self) -> Quote | None:
+        """The current claim as a `Quote`, or None."""
+        index = self.article_view.current_claim
+        if index is None or index >= len(self.model.claims):
+            return None
+        return self.model.claims[index]
+
+    def position(self) -> Position:
+        """Where the reader is now (for the jump history)."""
+        view = self.article_view
+        quote = self.current_quote
+        return Position(view.top_offset, quote.id if quote else None, view.focus_span)
+
+    def _update_status(self) -> None:
+        index = self.current_claim
+        total = len(self.model.claims)
+        if self.filter_speaker is not None:
+            claims = self.model.claims_of(self.filter_speaker)
+            found = bisect_left(claims, index) if index is not None else len(claims)
+            position = found + 1 if found < len(claims) and claims[found] == index else 0
+            left = claim_summary(self.current_quote if position else None, position, len(claims))
+        else:
+            position = index + 1 if index is not None else 0
+            left = claim_summary(self.current_quote, position, total)
+        if self.analysis is None and not self.analysing:
+            left = "Plain text (no analysis)"
+        elif self.analysis is None:
+            left = "Reading… claims and colours follow"
+        self.status_line.set_left(left)
+        row = self.model.speaker_row(self.filter_speaker) if self.filter_speaker else None
+        self.status_line.set_part("filter", f"only {row.name}" if row else None)
+        results = self.search_results
+        if results is not None and results.query:
+            current = self.article_view.current_match
+            where = f"{current + 1}/" if current is not None else ""
+            self.status_line.set_part("search", f"“{results.query}” {where}{len(results)} matches")
+        else:
+            self.status_line.set_part("search", None)
+
+    def _update_legend(self) -> None:
+        view = self.article_view
+        palette = view._palette
+        palette.clear()
+        legend = Text()
+        if view.colours:
+            for key, label in (("entity-per", "person"), ("entity-org", "organisation"),
+                               ("entity-loc", "place"), ("entity-misc", "other")):
+                legend.append(label, palette.style((key,)))
+                legend.append("  ")
+        else:
+            legend.append("entity colours off (c)  ", "italic")
+        legend.append("\n")
+        legend.append("« quote »", palette.style(("quote",)))
+        legend.append("  ")
+        legend.append("speaker", palette.style(("quote", "mention")))
+        legend.append("  ")
+        legend.append("cue", palette.style(("quote", "cue")))
+        legend.append("  ")
+        legend.append("current", palette.style(("quote", "current")))
+        self.query_one("#legend", Static).update(legend)
+        view.repaint_all()
+
+    # -- moving around ----------------------------------------------------------------------
+
+    def go_to_claim(self, claim: int | None, remember: bool = True) -> None:
+        """Make `claim` current and centre it (the previous place goes into the history)."""
+        if claim is None:
+            return
+        if remember:
+            self.history.push(self.position())
+        view = self.article_view
+        view.set_focus_span(None)
+        view.set_current_claim(claim)
+        quote = self.model.claims[claim]
+        view.scroll_to_span(quote.start, quote.end)
+        self._update_status()
+
+    def go_to_span(self, start: int, end: int, centre: bool = True) -> None:
+        """Jump to `text[start:end]` and mark it (with history)."""
+        self.history.push(self.position())
+        view = self.article_view
+        view.set_focus_span((start, end))
+        if centre or not self._visible(start, end):
+            view.scroll_to_span(start, end)
+        self._update_status()
+
+    def _visible(self, start: int, end: int) -> bool:
+        view = self.article_view
+        if view.text_layout is None:
+            return False
+        lines = view.text_layout.lines_of(start, max(start + 1, end))
+        top = int(view.scroll_offset.y)
+        return top <= lines.start and lines.stop <= top + view.scrollable_content_region.height
+
+    def _no_claims(self) -> None:
+        self.bell()
+        if self.analysis is None:
+            self.notify("The claims are not known yet: the analysis is running.", timeout=3)
+        else:
+            self.notify("No claims in this article.", timeout=3)
+
+    def _step(self, forward: bool, speaker_id: str | None) -> None:
+        if not self.model.claims:
+            self._no_claims()
+            return
+        view = self.article_view
+        claim, wrapped = self.model.step_claim(
+            self.current_claim, view.top_offset, forward, speaker_id
+        )
+        if claim is None:
+            self.bell()
+            return
+        self.go_to_claim(claim)
+        if wrapped:
+            where = "first" if forward else "last"
+            self.notify(f"Back to the {where} claim.", timeout=2)
+
+    def action_next_claim(self) -> None:
+        self._step(True, self.filter_speaker)
+
+    def action_previous_claim(self) -> None:
+        self._step(False, self.filter_speaker)
+
+    def _same_speaker(self, forward: bool) -> None:
+        quote = self.current_quote
+        if quote is None or quote.speaker is None:
+            self.bell()
+            self.notify("Choose a claim with a known speaker first (n, p).", timeout=3)
+            return
+        self._step(forward, quote.speaker.id)
+
+    def action_next_same_speaker(self) -> None:
+        self._same_speaker(True)
+
+    def action_previous_same_speaker(self) -> None:
+        self._same_speaker(False)
+
+    def action_source(self) -> None:
+        quote = self.current_quote
+        if quote is None:
+            self.bell()
+            self.notify("Choose a claim first (n, p), then s goes to its source.", timeout=3)
+            return
+        view = self.article_view
+        mention = quote.speaker_mention
+        first = self.model.first_mention(quote.speaker.id) if quote.speaker else None
+        if mention is not None and view.focus_span != (mention.start, mention.end):
+            target = mention
+        elif first is not None:
+            target = first
+        else:
+            self.bell()
+            self.notify("This claim's speaker is not named in the text.", timeout=3)
+            return
+        self.go_to_span(target.start, target.end)
+
+    def action_back(self) -> None:
+        position = self.history.pop()
+        if position is None:
+            self.bell()
+            return
+        view = self.article_view
+        claim = self.model.claim_index(position.claim_id) if position.claim_id else None
+        view.set_current_claim(claim)
+        view.set_focus_span(position.focus)
+        view.scroll_to_offset(position.top_offset)
+        self._update_status()
+
+    def action_next_entity(self) -> None:
+        self._entity(True)
+
+    def action_previous_entity(self) -> None:
+        self._entity(False)
+
+    def _entity(self, forward: bool) -> None:
+        view = self.article_view
+        if view.focus_span is not None:
+            reference = view.focus_span[0]
+        elif self.current_quote is not None:
+            reference = self.current_quote.start - (0 if forward else 0)
+        else:
+            reference = view.top_offset - 1 if forward else view.top_offset
+        index = self.model.step_entity(reference, forward)
+        if index is None:
+            self.bell()
+            return
+        entity = self.model.entities[index]
+        self.go_to_span(entity.start, entity.end, centre=False)
+
+    def action_toggle_colours(self) -> None:
+        view = self.article_view
+        view.set_colours(not view.colours)
+        self._update_legend()
+
+    def action_clear(self) -> None:
+        """Escape: clear the selection, the search and the speaker filter."""
+        view = self.article_view
+        view.set_selection(None, None)
+        view.set_focus_span(None)
+        if self.search_results is not None:
+            self.search_results = None
+            view.set_search(None)
+        self.set_filter(None)
+
+    def set_filter(self, speaker_id: str | None) -> None:
+        """Show only one speaker's claims to n/p (None: all claims)."""
+        self.filter_speaker = speaker_id
+        self.article_view.set_filter(speaker_id)
+        self.speakers_panel.mark_filter(speaker_id)
+        self._update_status()
+
+    # -- search -----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one("#search", SearchBar)
+        bar.display = True
+        bar.focus()
+
+    def on_search_bar_search_changed(self, message: SearchBar.SearchChanged) -> None:
+        results = SearchResults.find(self.article.text, message.query) if message.query else None
+        self.search_results = results
+        self.article_view.set_search(results)
+        self._update_status()
+
+    def on_search_bar_search_submitted(self, message: SearchBar.SearchSubmitted) -> None:
+        bar = self.query_one("#search", SearchBar)
+        bar.display = False
+        self.article_view.focus()
+        if message.cancelled:
+            bar.value = ""
+            self.search_results = None
+            self.article_view.set_search(None)
+            self._update_status()
+            return
+        if self.search_results is not None and len(self.search_results) == 0:
+            self.notify(f"“{message.query}” is not in the article.", timeout=3)
+        elif self.search_results is not None:
+            self._match(True)
+
+    def _match(self, forward: bool) -> None:
+        results = self.search_results
+        if results is None or not len(results):
+            self.bell()
+            return
+        view = self.article_view
+        current = view.current_match
+        reference = results.starts[current] if current is not None else view.top_offset - 1
+        index = results.step(reference, forward)
+        if index is None:
+            return
+        view.set_current_match(index)
+        start = results.starts[index]
+        self.go_to_span(start, start + results.length, centre=not self._visible(start, start + 1))
+        self._update_status()
+
+    def action_next_match(self) -> None:
+        self._match(True)
+
+    def action_previous_match(self) -> None:
+        self._match(False)
+
+    # -- selection, help, extensions ----------------------------------------------------------
+
+    def action_start_selection(self) -> None:
+        self.article_view.start_selection()
+
+    def all_commands(self) -> list[Command]:
+        """Every command of the reader and its extensions (help screen, palette)."""
+        extra = [command for _, command in self._extension_commands.values()]
+        return [*APP_COMMANDS, *VIEW_COMMANDS, *PANEL_COMMANDS, *extra]
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.all_commands(), self.user_keymap))
+
+    def action_extension_action(self, command_id: str) -> None:
+        extension, command = self._extension_commands[command_id]
+        handler = getattr(extension, f"action_{command.action}", None)
+        if handler is not None:
+            handler()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for command in self.all_commands():
+            if command.target == "panel":
+                continue
+            yield SystemCommand(command.description, command.tooltip, self._runner(command))
+
+    def _runner(self, command: Command) -> Any:
+        async def run() -> None:
+            if command.id in self._extension_commands:
+                self.action_extension_action(command.id)
+            elif command.target == "view":
+                await self.article_view.run_action(command.action)
+            else:
+                await self.run_action(command.action)
+
+        return run
+
+    async def action_quit(self) -> None:
+        if self.source is not None:
+            self.source.cancel()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.source is not None:
+            self.source.cancel()
+
+    # -- messages from the widgets --------------------------------------------------------
+
+    def on_article_view_claim_clicked(self, message: ArticleView.ClaimClicked) -> None:
+        self.go_to_claim(message.claim)
+
+    def on_speakers_panel_speaker_chosen(self, message: SpeakersPanel.SpeakerChosen) -> None:
+        same = self.filter_speaker == message.speaker_id
+        self.set_filter(None if same else message.speaker_id)
+
+    def on_speakers_panel_claim_chosen(self, message: SpeakersPanel.ClaimChosen) -> None:
+        self.go_to_claim(message.claim)

@@ -1,0 +1,55 @@
+"""How other features plug into the reader without editing it.
+
+A `ReaderExtension` (for example the annotations) gives the app:
+- `commands()`: more `Command`s (bindings with ids, help lines, palette entries; their actions
+  are looked up on the extension first: `action_<name>` methods of the extension object),
+- `side_panels(app)`: `(title, widget)` pairs added as tabs next to "Speakers",
+- `on_mount(app)`: called once the reader is on screen, to wire itself to the app (read the
+  current claim and the selection, listen to `ReaderApp.AnalysisShown`, call
+  `app.article_view.set_extra_spans(...)`, `app.show_analysis(...)` for corrections).
+
+`discover_extensions()` imports the modules listed in `EXTENSION_MODULES` that exist, each
+exposing `EXTENSION` (an object) or `make_extension(article, options) -> ReaderExtension`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from guillemet.article import Article
+    from guillemet.tui.bindings import Command
+
+EXTENSION_MODULES = ("guillemet.tui.annotation_extension",)
+
+
+class ReaderExtension(Protocol):
+    """A feature added to the reader (see the module docstring)."""
+
+    def commands(self) -> Sequence[Command]: ...
+
+    def side_panels(self, app: Any) -> Iterable[tuple[str, Widget]]: ...
+
+    def on_mount(self, app: Any) -> None: ...
+
+
+def discover_extensions(article: Article, options: dict[str, Any]) -> list[ReaderExtension]:
+    """The extensions installed alongside the reader, built for this article."""
+    found: list[ReaderExtension] = []
+    for name in EXTENSION_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name == name:
+                continue
+            raise
+        factory = getattr(module, "make_extension", None)
+        if factory is not None:
+            found.append(factory(article, options))
+        elif hasattr(module, "EXTENSION"):
+            found.append(module.EXTENSION)
+    return found

@@ -1,0 +1,80 @@
+"""The `?` screen: every key of the reader, by group, as the user's keymap has them.
+
+Built from the same command table as the bindings (`bindings.py`), so a key added there, or
+remapped in the user's keymap, shows here without anyone editing this screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from guillemet.tui.bindings import GROUPS, Command
+
+KEY_NAMES = {
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "question_mark": "?",
+    "slash": "/",
+    "full_stop": ".",
+    "comma": ",",
+    "backspace": "⌫ backspace",
+    "escape": "esc",
+    "pagedown": "pgdn",
+    "pageup": "pgup",
+    "space": "space",
+}
+
+
+def display_keys(keys: str) -> str:
+    """`right_square_bracket,f3` as a reader reads it: `]  f3`."""
+    shown = [KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(",") if key.strip()]
+    return "  ".join(shown)
+
+
+def help_table(commands: Iterable[Command], keymap: dict[str, str]) -> Table:
+    """The commands as a table grouped like `GROUPS`, keys as remapped by `keymap`."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    by_group: dict[str, list[Command]] = {}
+    for command in commands:
+        by_group.setdefault(command.group, []).append(command)
+    order = [g for g in GROUPS if g in by_group] + [g for g in by_group if g not in GROUPS]
+    for number, group in enumerate(order):
+        if number:
+            table.add_row("", "")
+        table.add_row("", Text(group, style="bold underline"))
+        for command in by_group[group]:
+            keys = display_keys(keymap.get(command.id, command.key))
+            table.add_row(keys, Text(command.tooltip))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, grouped (see the module docstring)."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close",
+                tooltip="Close the help screen"),
+    ]
+
+    def __init__(self, commands: Iterable[Command], keymap: dict[str, str]) -> None:
+        super().__init__()
+        self._table = help_table(commands, keymap)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "esc to close · remap keys in keymap.toml"
+            yield Static(self._table, id="help-table")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

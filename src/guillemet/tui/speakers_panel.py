@@ -1,0 +1,162 @@
+"""The speakers panel: who speaks in the article, how often, and each of their quotes.
+
+A `Tree`: one row per speaker (name, kind, number of claims), expandable to one line per claim
+(a short excerpt). `enter` (or a click) on a speaker asks the app to filter the claims to that
+speaker; on a claim, to jump to it. The panel only posts messages: the app decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from guillemet.tui.bindings import PANEL_COMMANDS, bindings_of
+from guillemet.tui.reading_model import ReadingModel
+
+EXCERPT_CELLS = 60
+MAX_LISTED_CLAIMS = 300
+KIND_LABELS = {
+    "person": "person",
+    "organisation": "organisation",
+    "government": "government",
+    "document": "document",
+    "group": "group",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PanelEntry:
+    """What a tree row stands for: a speaker (claim None) or one of their claims."""
+
+    speaker_id: str
+    claim: int | None = None
+
+
+def excerpt(text: str, cells: int = EXCERPT_CELLS) -> str:
+    """One line of a quote: whitespace folded, cut at a word with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= cells:
+        return flat
+    cut = flat.rfind(" ", 0, cells - 1)
+    return flat[: cut if cut > cells // 2 else cells - 1].rstrip(" ,;:") + "…"
+
+
+class SpeakersPanel(Tree[PanelEntry]):
+    """The speakers and their claims (see the module docstring)."""
+
+    BINDINGS = bindings_of(PANEL_COMMANDS)
+    COMPONENT_CLASSES = {"speakers-panel--kind", "speakers-panel--count"}
+
+    class SpeakerChosen(Message):
+        """The reader chose a speaker: filter the claims to them."""
+
+        def __init__(self, speaker_id: str) -> None:
+            super().__init__()
+            self.speaker_id = speaker_id
+
+    class ClaimChosen(Message):
+        """The reader chose one claim: go to it."""
+
+        def __init__(self, claim: int) -> None:
+            super().__init__()
+            self.claim = claim
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Speakers", id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._signature: tuple = ()
+        self._rows: dict[str, tuple[str, str, int]] = {}
+        self._model: ReadingModel | None = None
+
+    def show_model(self, model: ReadingModel, filter_speaker: str | None = None) -> None:
+        """List the speakers of `model`, keeping expanded rows expanded."""
+        rows = model.speakers
+        signature = (
+            tuple((r.id, r.name, r.kind, r.claims) for r in rows),
+            tuple((c.id, c.start, c.end) for c in model.claims),
+        )
+        self._model = model
+        if signature == self._signature:
+            self.mark_filter(filter_speaker)
+            return
+        self._signature = signature
+        self._rows = {r.id: (r.name, r.kind, len(r.claims)) for r in rows}
+        expanded = {
+            node.data.speaker_id for node in self.root.children if node.data and node.is_expanded
+        }
+        self.clear()
+        if not rows:
+            self.root.add_leaf(Text("No speakers found", style="dim italic"))
+            return
+        for row in rows:
+            node = self.root.add(
+                self._speaker_label(row.name, row.kind, len(row.claims), False),
+                data=PanelEntry(row.id),
+                allow_expand=bool(row.claims),
+            )
+            if row.id in expanded:
+                self._add_claims(node)
+                node.expand()
+        self.mark_filter(filter_speaker)
+        if self.cursor_line < 0:
+            self.cursor_line = 0
+
+    def _add_claims(self, node: TreeNode[PanelEntry]) -> None:
+        """Add a speaker's claims under their row, the first time it is expanded (a novel's
+        narrator has thousands: the tree is built lazily, and long lists are cut)."""
+        if node.children or node.data is None or self._model is None:
+            return
+        claims = self._model.claims_of(node.data.speaker_id)
+        for claim in claims[:MAX_LISTED_CLAIMS]:
+            quote = self._model.claims[claim]
+            node.add_leaf(self._claim_label(quote.text, quote.type),
+                          data=PanelEntry(node.data.speaker_id, claim))
+        if len(claims) > MAX_LISTED_CLAIMS:
+            more = len(claims) - MAX_LISTED_CLAIMS
+            node.add_leaf(Text(f"… {more} more: use ] and [ to go through them", style="dim"))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[PanelEntry]) -> None:
+        event.stop()
+        self._add_claims(event.node)
+
+    def _speaker_label(self, name: str, kind: str, count: int, filtered: bool) -> Text:
+        label = Text()
+        label.append(name, style="bold reverse" if filtered else "bold")
+        details = " · ".join(part for part in (str(count), KIND_LABELS.get(kind, kind)) if part)
+        label.append(f"  {details}", style=self.get_component_rich_style("speakers-panel--kind"))
+        return label
+
+    def _claim_label(self, text: str, kind: str) -> Text:
+        width = max(12, self.size.width - 8) if self.size.width else EXCERPT_CELLS
+        flat = excerpt(text, min(EXCERPT_CELLS, width))
+        label = Text(flat, style="italic" if kind in ("direct", "mixed") else "")
+        return label
+
+    def mark_filter(self, speaker_id: str | None) -> None:
+        """Show which speaker the claims are filtered to."""
+        for node in self.root.children:
+            if node.data is None:
+                continue
+            name, kind, count = self._row_info(node)
+            node.set_label(self._speaker_label(name, kind, count, node.data.speaker_id == speaker_id))
+
+    def _row_info(self, node: TreeNode[PanelEntry]) -> tuple[str, str, int]:
+        if node.data is None:
+            return "", "", 0
+        return self._rows.get(node.data.speaker_id, ("", "", 0))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[PanelEntry]) -> None:
+        event.stop()
+        entry = event.node.data
+        if entry is None:
+            return
+        if entry.claim is None:
+            self.post_message(self.SpeakerChosen(entry.speaker_id))
+        else:
+            self.post_message(self.ClaimChosen(entry.claim))

@@ -1,0 +1,59 @@
+"""The status line: where the reader is, what is filtered, and whether the analysis runs.
+
+`Quote 3/11 · Sergueï Choïgou · direct` on the left; the filter, the search and the analysis
+progress on the right. It is a plain `Static` updated by the app: no logic of its own beyond
+formatting, which lives in pure functions so tests can check the wording.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from guillemet.analysis.models import Quote
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
+def claim_summary(quote: Quote | None, position: int, total: int) -> str:
+    """`Quote 3/11 · Sergueï Choïgou · direct` (position is 1-based)."""
+    if quote is None:
+        if total == 0:
+            return "No claims"
+        return f"{total} claim{'s' if total != 1 else ''}"
+    speaker = quote.speaker.name if quote.speaker else "unknown speaker"
+    return f"Quote {position}/{total} · {speaker} · {quote.type}"
+
+
+class StatusLine(Static):
+    """One line under the article (see the module docstring)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.left = ""
+        self.right_parts: dict[str, str] = {}
+
+    def set_left(self, text: str) -> None:
+        """Where the reader is."""
+        self.left = text
+        self._redraw()
+
+    def set_part(self, name: str, text: str | None) -> None:
+        """A named indicator on the right (filter, search, analysis); None removes it."""
+        if text:
+            self.right_parts[name] = text
+        else:
+            self.right_parts.pop(name, None)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        width = self.size.width or 80
+        right = "  ".join(self.right_parts.values())
+        line = Text(self.left, style="bold")
+        gap = max(2, width - line.cell_len - len(right) - 2)
+        line.append(" " * gap)
+        line.append(right, style="italic")
+        self.update(line)
+
+    def on_resize(self) -> None:
+        self._redraw()

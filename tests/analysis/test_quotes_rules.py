@@ -1,0 +1,142 @@
+"""Each quote rule on short French sentences, through the real engine and model."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes_support import analyse, quote_with
+
+
+def test_inverted_incise_after_a_quote() -> None:
+    a = analyse("« Il existe des informations sur une piste ukrainienne », a souligné Sergueï Choïgou.")
+    q = quote_with(a, "piste ukrainienne")
+    assert q.type == "direct"
+    assert q.text == "Il existe des informations sur une piste ukrainienne"
+    assert q.cue is not None and q.cue.text == "a souligné"
+    assert q.speaker is not None and q.speaker.name == "Sergueï Choïgou"
+
+
+@pytest.mark.parametrize("marks", [("«\u00a0", "\u00a0»"), ("«\u202f", "\u202f»"), ("« ", " »"), ("«", "»"), ("“", "”"), ('"', '"')])
+def test_every_kind_of_quotation_mark(marks: tuple[str, str]) -> None:
+    opening, closing = marks
+    a = analyse(f"{opening}Nous ne céderons pas{closing}, a déclaré Marie Dupont.")
+    q = quote_with(a, "céderons")
+    assert q.text == "Nous ne céderons pas"
+    assert q.speaker is not None and q.speaker.name == "Marie Dupont"
+
+
+def test_quote_split_by_an_incise_gives_two_items_with_one_speaker() -> None:
+    a = analyse("Jean Dupont est arrivé hier. « Nous partirons demain », a-t-il dit, « et nous reviendrons lundi ».")
+    first, second = quote_with(a, "partirons"), quote_with(a, "reviendrons")
+    assert first.type == second.type == "direct"
+    assert first.speaker is not None and first.speaker == second.speaker
+    assert first.speaker.name == "Jean Dupont"
+
+
+def test_inverted_incise_with_a_document_speaker() -> None:
+    a = analyse("« La France condamne cette attaque », ajoute le communiqué.")
+    q = quote_with(a, "condamne")
+    assert q.speaker is not None and q.speaker.name == "communiqué"
+    assert a.speaker(q.speaker.id).kind == "document"
+
+
+def test_introducer_with_a_colon() -> None:
+    a = analyse("Marie Curie a déclaré : « Nous partons demain pour Varsovie. »")
+    q = quote_with(a, "Varsovie")
+    assert q.type == "direct"
+    assert q.speaker is not None and q.speaker.name == "Marie Curie"
+
+
+def test_continuation_takes_the_previous_speaker() -> None:
+    a = analyse("« Le travail continue », a souligné Paul Martin.\nEt d'ajouter : « Nous ne lâcherons rien. »")
+    q = quote_with(a, "lâcherons")
+    assert q.speaker is not None and q.speaker.name == "Paul Martin"
+    assert q.cue is not None and "ajouter" in q.cue.text
+
+
+def test_floating_quote_takes_the_previous_speaker() -> None:
+    a = analyse("« Le travail continue », a souligné Paul Martin.\n« Nous avons encore beaucoup de choses à faire ensemble. »")
+    q = quote_with(a, "beaucoup")
+    assert q.speaker is not None and q.speaker.name == "Paul Martin"
+    assert q.cue is None
+
+
+def test_que_clause_is_an_indirect_quote() -> None:
+    a = analyse("Le ministre Jean Martin a annoncé que le projet serait abandonné.")
+    q = quote_with(a, "projet")
+    assert q.type == "indirect"
+    assert q.text == "le projet serait abandonné"
+    assert q.speaker is not None and q.speaker.name == "Jean Martin"
+
+
+def test_que_clause_with_quoted_fragments_is_mixed() -> None:
+    a = analyse("Sébastien Lecornu a indiqué que la France était « disponible » pour des « échanges accrus ».")
+    q = quote_with(a, "disponible")
+    assert q.type == "mixed"
+    assert q.text.startswith("la France était « disponible »")
+    assert q.speaker is not None and q.speaker.name == "Sébastien Lecornu"
+
+
+def test_quoted_fragment_of_the_journalist_sentence_is_mixed() -> None:
+    a = analyse("Emmanuel Macron a de son côté dénoncé des « commentaires baroques et menaçants » des Russes.")
+    q = quote_with(a, "baroques")
+    assert (q.type, q.text) == ("mixed", "commentaires baroques et menaçants")
+    assert q.speaker is not None and q.speaker.name == "Emmanuel Macron"
+
+
+def test_infinitive_after_a_reporting_verb() -> None:
+    a = analyse("Le ministère de la Santé invite à boire, se rafraîchir et éviter de sortir.")
+    q = quote_with(a, "boire")
+    assert q.type == "indirect"
+    assert q.text.startswith("boire")
+    assert q.speaker is not None and "ministère de la Santé" in q.speaker.name
+
+
+@pytest.mark.parametrize("marker", ["Selon", "D'après"])
+def test_selon_credits_the_rest_of_the_sentence(marker: str) -> None:
+    a = analyse(f"{marker} la police, trois personnes ont été blessées dans l'accident.")
+    q = quote_with(a, "blessées")
+    assert q.type == "selon"
+    assert q.text == "trois personnes ont été blessées dans l'accident"
+    assert q.speaker is not None and q.speaker.name == "police"
+
+
+def test_selon_followed_by_a_quotation_is_direct() -> None:
+    a = analyse("Selon Météo France, « les températures vont encore monter ».")
+    q = quote_with(a, "températures")
+    assert q.type == "direct" and q.text == "les températures vont encore monter"
+    assert q.speaker is not None and q.speaker.name == "Météo France"
+
+
+def test_selon_with_a_non_source_is_not_a_quote() -> None:
+    a = analyse("Selon la mythologie grecque, Europe était une princesse.")
+    assert a.quotes == ()
+
+
+def test_plain_clause_with_an_inverted_incise() -> None:
+    a = analyse("Aucun passager n'a apparemment survécu, rapporte le chef de la police locale.")
+    q = quote_with(a, "survécu")
+    assert q.type == "indirect"
+    assert q.speaker is not None and q.speaker.name == "chef de la police locale"
+
+
+@pytest.mark.parametrize("text", [
+    "Il a relu « Les Misérables » pendant les vacances.",
+    "L'opération « Sentinelle » continue dans les gares.",
+    "Le film « La Petite danseuse de quatorze ans » sort mercredi.",
+])
+def test_quotation_marks_that_are_not_speech_are_not_quotes(text: str) -> None:
+    assert analyse(text).quotes == ()
+
+
+@pytest.mark.parametrize("text", ["« Texte sans fin", "fin » « » «", "«««»»» “”\"\"« a » b »", "« « « »"])
+def test_unbalanced_marks_never_crash(text: str) -> None:
+    a = analyse(text)
+    for q in a.quotes:
+        assert 0 <= q.start < q.end <= len(text) and text[q.start:q.end] == q.text
+
+
+def test_headline_quote_is_found() -> None:
+    a = analyse("Obama raille « Coach » Romney\n\nLe président a parlé dans l'Ohio.")
+    q = quote_with(a, "Coach")
+    assert q.speaker is not None and "Obama" in q.speaker.name

@@ -1,0 +1,54 @@
+"""Speaker resolution within an article: names, roles, pronouns, documents."""
+
+from __future__ import annotations
+
+from test_quotes_support import analyse, quote_with
+
+
+def test_surname_joins_the_full_name() -> None:
+    a = analyse("Sébastien Lecornu est arrivé mercredi.\n« Nous sommes prêts », a déclaré Lecornu.")
+    q = quote_with(a, "prêts")
+    assert q.speaker is not None and q.speaker.name == "Sébastien Lecornu"
+
+
+def test_honorific_and_surname_join_the_full_name() -> None:
+    a = analyse("Jean-Marc Ayrault a pris la parole.\n« Nous ne renoncerons pas », a lancé M. Ayrault.")
+    q = quote_with(a, "renoncerons")
+    assert q.speaker is not None and q.speaker.name == "Jean-Marc Ayrault"
+
+
+def test_role_introduced_by_apposition_is_the_named_person() -> None:
+    a = analyse(
+        "Le ministre français des Armées Sébastien Lecornu s'est entretenu avec son homologue.\n"
+        "Le ministre français a indiqué que la France était prête à discuter."
+    )
+    q = quote_with(a, "prête")
+    assert q.speaker is not None and q.speaker.name == "Sébastien Lecornu"
+
+
+def test_pronoun_refers_to_the_last_compatible_source() -> None:
+    a = analyse("Marie Dupont a visité l'usine hier.\nElle a déclaré que la production allait reprendre.")
+    q = quote_with(a, "production")
+    assert q.speaker is not None and q.speaker.name == "Marie Dupont"
+
+
+def test_inverted_pronoun_refers_to_the_last_source() -> None:
+    a = analyse("« La réforme est nécessaire », a souligné Paul Martin.\n« Elle sera votée », assure-t-il.")
+    q = quote_with(a, "votée")
+    assert q.speaker is not None and q.speaker.name == "Paul Martin"
+
+
+def test_other_person_with_the_same_surname_is_another_speaker() -> None:
+    a = analyse("« Nous gagnerons », a dit Barack Obama.\n« Nous serons là », a dit Michelle Obama.")
+    first, second = quote_with(a, "gagnerons"), quote_with(a, "serons")
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.id != second.speaker.id
+
+
+def test_every_speaker_lists_its_mentions_as_slices() -> None:
+    text = "« Nous sommes prêts », a déclaré Sébastien Lecornu.\n« Nous restons prêts », a ajouté Lecornu."
+    a = analyse(text)
+    (speaker,) = a.speakers
+    assert len(speaker.mentions) >= 2
+    assert all(text[m.start:m.end] == m.text for m in speaker.mentions)
+    assert speaker.kind == "person"

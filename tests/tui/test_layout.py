@@ -1,0 +1,73 @@
+"""The word wrap on character offsets: every character shown once, lines within the width."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guillemet.tui.layout import BLANK, BODY, META, RULE, TITLE, build_layout, wrap_paragraph
+
+
+def shown(text: str, lines: list[tuple[int, int]]) -> str:
+    return " ".join(text[s:e] for s, e in lines)
+
+
+def test_wraps_at_spaces_within_the_width() -> None:
+    text = "le ministre français des Armées a indiqué"
+    lines = wrap_paragraph(text, 0, len(text), 12)
+    assert [text[s:e] for s, e in lines] == ["le ministre", "français des", "Armées a", "indiqué"]
+
+
+def test_cuts_a_word_longer_than_the_width() -> None:
+    text = "anticonstitutionnellement oui"
+    lines = wrap_paragraph(text, 0, len(text), 10)
+    assert [text[s:e] for s, e in lines] == ["anticonsti", "tutionnell", "ement oui"]
+
+
+def test_wide_characters_count_two_cells() -> None:
+    text = "日本語の記事 です"
+    lines = wrap_paragraph(text, 0, len(text), 6)
+    assert [text[s:e] for s, e in lines] == ["日本語", "の記事", "です"]
+
+
+@given(st.lists(st.text(alphabet="abcdéèàç« »’", min_size=1, max_size=15), max_size=30),
+       st.integers(min_value=1, max_value=40))
+def test_every_character_is_shown_once_and_no_line_is_too_long(words: list[str], width: int) -> None:
+    text = " ".join(words).replace("\n", " ")
+    lines = wrap_paragraph(text, 0, len(text), width)
+    assert all(e - s <= width for s, e in lines)
+    assert all(s <= e for s, e in lines)
+    for (_, end), (start, _) in zip(lines, lines[1:]):
+        assert start in (end, end + 1)  # a break eats at most the one space it breaks at
+        assert start == end or text[end] == " "
+    assert lines[0][0] == 0 and lines[-1][1] == len(text)
+
+
+def test_layout_puts_title_meta_and_blank_lines_between_paragraphs() -> None:
+    text = "Premier paragraphe assez long.\n\n\nSecond."
+    layout = build_layout(text, 20, "Le titre", ["Le Monde", "2024"])
+    kinds = layout.kinds
+    assert kinds[:4] == [TITLE, META, RULE, BLANK]
+    body = [text[s:e] for s, e, k in zip(layout.starts, layout.ends, kinds) if k == BODY]
+    assert body == ["Premier paragraphe", "assez long.", "Second."]
+    assert kinds[-2:] == [BLANK, BODY]  # three newlines collapse into one blank line
+
+
+def test_line_of_finds_the_line_showing_an_offset() -> None:
+    text = "un deux trois quatre\ncinq six"
+    layout = build_layout(text, 8)
+    for offset, char in enumerate(text):
+        line = layout.line_of(offset)
+        if char not in " \n":
+            assert layout.starts[line] <= offset < layout.ends[line]
+    assert list(layout.lines_of(text.index("deux"), text.index("six") + 3)) == list(
+        range(layout.line_of(text.index("deux")), len(layout))
+    )
+
+
+def test_a_megabyte_wraps_into_the_expected_number_of_lines() -> None:
+    paragraph = ("mot " * 200).strip()
+    text = "\n".join([paragraph] * 1300)  # about 1 MB
+    layout = build_layout(text, 76)
+    per_paragraph = len(wrap_paragraph(paragraph, 0, len(paragraph), 76))
+    assert len(layout) == 1300 * per_paragraph + 1299

@@ -1,0 +1,133 @@
+"""How the analysis reaches the reader: progressively, replaced at once, or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from reader_harness import make_app, settle
+from textual.widget import Widget
+from textual.widgets import Static
+from tui_samples import sample_analysis
+
+from guillemet.analysis.models import Analysis
+from guillemet.errors import ModelNotInstalledError
+from guillemet.tui.analysis_source import FixedAnalysisSource
+from guillemet.tui.app import ReaderApp
+from guillemet.tui.bindings import Command
+from guillemet.tui.spans import StyledSpan
+
+
+async def test_partial_analyses_are_shown_then_completed(article, sample_text) -> None:
+    partial = sample_analysis(sample_text, analysed_to=sample_text.index("Le ministère russe"))
+    complete = sample_analysis(sample_text)
+    shown: list[int] = []
+
+    class Recording(ReaderApp):
+        def on_reader_app_analysis_shown(self, message: ReaderApp.AnalysisShown) -> None:
+            shown.append(message.analysis.analysed_to)
+
+    app = Recording(article, FixedAnalysisSource([partial, complete]))
+    async with app.run_test() as pilot:
+        await settle(pilot, app)
+        await pilot.pause()
+        assert shown == [partial.analysed_to, len(sample_text)]
+        assert app.analysis.complete
+        assert app.article_view.pending_from is None
+        assert len(app.model.claims) == 9
+
+
+async def test_a_partial_analysis_keeps_navigation_and_marks_the_rest(article, sample_text) -> None:
+    cut = sample_text.index("Le ministère russe")
+    partial = sample_analysis(sample_text, analysed_to=cut)
+    app = make_app(article, [partial])
+    async with app.run_test() as pilot:
+        await settle(pilot, app)  # a source that stops after a partial analysis
+        assert app.article_view.pending_from == cut
+        await pilot.press("p")
+        assert app.current_quote.id == "q3"  # the last claim analysed so far
+
+
+async def test_a_missing_model_leaves_the_article_readable(article) -> None:
+    app = make_app(article, [ModelNotInstalledError("fr_nothing_here")])
+    async with app.run_test() as pilot:
+        await settle(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any("fr_nothing_here" in m and "not installed" in m for m in messages)
+        assert app.analysis is None
+        assert app.status_line.left == "Plain text (no analysis)"
+        await pilot.press("n")  # explains, does not crash
+        await pilot.press("space")
+        assert app.article_view.scroll_offset.y > 0
+
+
+async def test_show_analysis_replaces_claims_and_speakers_at_once(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test() as pilot:
+        await settle(pilot, app)
+        await pilot.press("n", "n")
+        assert app.current_quote.id == "q2"
+        fewer = replace(analysis, quotes=analysis.quotes[1:])  # q1 is "not a quote"
+        app.show_analysis(fewer)
+        await pilot.pause()
+        assert app.current_quote.id == "q2"  # kept by id
+        assert app.current_claim == 0
+        rows = {node.data.speaker_id: node for node in app.speakers_panel.root.children}
+        assert len(rows["lecornu"].children) == 2
+        assert app.speakers_panel.root.children[0].data.speaker_id == "choigou"  # most quoted
+
+
+async def test_a_small_terminal_gets_a_message(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=(40, 10)) as pilot:
+        await settle(pilot, app)
+        assert app.screen.has_class("too-small")
+        assert app.query_one("#too-small", Static).display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.1)
+        assert not app.screen.has_class("too-small")
+
+
+async def test_a_user_keymap_remaps_by_binding_id(article, analysis) -> None:
+    app = make_app(article, [analysis], keymap={"claim.next": "x"})
+    async with app.run_test() as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")
+        assert app.current_claim is None
+        await pilot.press("x")
+        assert app.current_quote.id == "q1"
+
+
+class NoteTaker:
+    """A minimal extension: one command, one side panel, annotations drawn in the text."""
+
+    def __init__(self) -> None:
+        self.app = None
+        self.notes: list[str] = []
+
+    def commands(self) -> Sequence[Command]:
+        return [Command("note.add", "a", "add_note", "Note", "Add a note", "Notes", show=True)]
+
+    def side_panels(self, app) -> Iterable[tuple[str, Widget]]:
+        yield "Notes", Static("no notes", id="notes")
+
+    def on_mount(self, app) -> None:
+        self.app = app
+
+    def action_add_note(self) -> None:
+        quote = self.app.current_quote
+        self.notes.append(quote.id)
+        self.app.article_view.set_extra_spans([StyledSpan(quote.start, quote.end, "annotation")])
+
+
+async def test_an_extension_adds_a_remappable_command_and_a_panel(article, analysis) -> None:
+    extension = NoteTaker()
+    app = make_app(article, [analysis], extensions=[extension], keymap={"note.add": "A"})
+    async with app.run_test() as pilot:
+        await settle(pilot, app)
+        assert app.query_one("#notes", Static)
+        await pilot.press("n", "A")
+        assert extension.notes == ["q1"]
+        assert app.article_view.extra_runs.keys_over(app.current_quote.start,
+                                                      app.current_quote.end) == {"annotation"}
+        assert any(c.id == "note.add" for c in app.all_commands())

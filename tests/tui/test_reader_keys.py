@@ -1,0 +1,288 @@
+"""Every key of the reader, through Pilot, with the hand-made analysis of the sample article.
+
+Each test asserts the state the key must leave: the current claim, the scroll position, the
+speaker filter, the jump history, the focus.
+"""
+
+from __future__ import annotations
+
+from reader_harness import claim_is_centred, make_app, settle, visible_lines
+
+from guillemet.analysis.models import Analysis
+from guillemet.article import Article
+from guillemet.tui.article_view import ArticleView
+from guillemet.tui.help_screen import HelpScreen
+from guillemet.tui.speakers_panel import SpeakersPanel
+
+SMALL = (100, 16)  # short enough that the sample scrolls
+
+
+async def test_n_and_p_move_in_reading_order_and_centre_the_claim(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        assert app.current_claim is None
+        await pilot.press("n")
+        assert app.current_quote.id == "q1"
+        await pilot.press("n", "n", "n")
+        assert app.current_quote.id == "q4"
+        assert claim_is_centred(app)
+        assert app.article_view.scroll_offset.y > 0
+        await pilot.press("p")
+        assert app.current_quote.id == "q3"
+        assert claim_is_centred(app)
+        assert "Quote 3/9 · Sébastien Lecornu · direct" in app.status_line.left
+
+
+async def test_n_wraps_around_at_the_end(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("p")
+        assert app.current_quote.id == "q9"
+        await pilot.press("n")
+        assert app.current_quote.id == "q1"
+
+
+async def test_brackets_stay_with_the_same_speaker(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")  # q1, Lecornu
+        await pilot.press("right_square_bracket")
+        assert app.current_quote.id == "q2"
+        await pilot.press("right_square_bracket")
+        assert app.current_quote.id == "q3"
+        await pilot.press("right_square_bracket")
+        assert app.current_quote.id == "q1"  # cycles among Lecornu's claims
+        await pilot.press("left_square_bracket")
+        assert app.current_quote.id == "q3"
+        assert claim_is_centred(app)
+
+
+async def test_s_goes_to_the_mention_then_the_first_mention(article, analysis, sample_text) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        for _ in range(8):
+            await pilot.press("n")
+        quote = app.current_quote
+        assert quote.id == "q8"
+        await pilot.press("s")
+        mention = quote.speaker_mention
+        assert app.article_view.focus_span == (mention.start, mention.end)
+        await pilot.press("s")
+        first = sample_text.index("Sergueï Choïgou")
+        assert app.article_view.focus_span == (first, first + len("Sergueï Choïgou"))
+        assert app.article_view.text_layout.line_of(first) in visible_lines(app)
+        assert app.current_quote.id == "q8"  # the claim stays current
+
+
+async def test_backspace_goes_back_through_the_jumps(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n", "n", "n", "n", "n", "n")
+        assert app.current_quote.id == "q6"
+        top_at_q6 = app.article_view.scroll_offset.y
+        await pilot.press("s", "s")
+        assert app.article_view.scroll_offset.y == 0
+        assert len(app.history) == 8
+        await pilot.press("backspace")  # back to the mention of q6
+        assert app.article_view.focus_span == tuple(
+            (app.current_quote.speaker_mention.start, app.current_quote.speaker_mention.end)
+        )
+        await pilot.press("backspace")  # back to q6 itself
+        assert app.current_quote.id == "q6"
+        assert app.article_view.focus_span is None
+        assert app.article_view.scroll_offset.y == top_at_q6
+        await pilot.press("backspace")
+        assert app.current_quote.id == "q5"
+        assert len(app.history) == 5
+
+
+async def test_scrolling_keys(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        view = app.article_view
+        page = view.scrollable_content_region.height - 2
+        await pilot.press("j", "down")
+        assert view.scroll_offset.y == 2
+        await pilot.press("k")
+        assert view.scroll_offset.y == 1
+        await pilot.press("space")
+        assert view.scroll_offset.y == 1 + page
+        await pilot.press("b")
+        assert view.scroll_offset.y == 1
+        await pilot.press("pagedown")
+        assert view.scroll_offset.y == 1 + page
+        await pilot.press("pageup", "up")
+        assert view.scroll_offset.y == 0
+        await pilot.press("G")
+        assert view.scroll_offset.y == view.max_scroll_y > 0
+        await pilot.press("g")
+        assert view.scroll_offset.y == 0
+        await pilot.press("end")
+        assert view.scroll_offset.y == view.max_scroll_y
+        await pilot.press("home")
+        assert view.scroll_offset.y == 0
+        assert app.current_claim is None  # scrolling is not a jump
+        assert len(app.history) == 0
+
+
+async def test_tab_moves_focus_between_article_and_panel(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, SpeakersPanel)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, SpeakersPanel)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_panel_enter_filters_and_escape_clears(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab", "down", "enter")  # the second speaker: Choïgou
+        assert app.filter_speaker == "choigou"
+        assert "only Sergueï Choïgou" in app.status_line.right_parts["filter"]
+        await pilot.press("n")
+        assert app.current_quote.id == "q6"
+        await pilot.press("n", "n")
+        assert app.current_quote.id == "q8"
+        await pilot.press("n")
+        assert app.current_quote.id == "q6"  # n/p cycle through that speaker's claims
+        await pilot.press("p")
+        assert app.current_quote.id == "q8"
+        await pilot.press("escape")
+        assert app.filter_speaker is None
+        await pilot.press("n")
+        assert app.current_quote.id == "q9"
+
+
+async def test_panel_enter_on_a_quote_jumps_to_it(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab", "down", "space")  # expand Choïgou
+        await pilot.press("down", "down", "enter")  # his second quote
+        assert app.current_quote.id == "q7"
+        assert claim_is_centred(app)
+        assert app.filter_speaker is None
+        assert len(app.history) == 1
+
+
+async def test_e_and_shift_e_visit_entities(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        entities = app.model.entities
+        await pilot.press("e")
+        assert app.article_view.focus_span == (entities[0].start, entities[0].end)
+        await pilot.press("e")
+        assert app.article_view.focus_span == (entities[1].start, entities[1].end)
+        await pilot.press("E")
+        assert app.article_view.focus_span == (entities[0].start, entities[0].end)
+        await pilot.press("E")
+        last = entities[-1]
+        assert app.article_view.focus_span == (last.start, last.end)
+        assert app.article_view.text_layout.line_of(last.start) in visible_lines(app)
+
+
+async def test_search_with_next_and_previous_match(article, analysis, sample_text) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash")
+        await pilot.press(*"ukraine")
+        assert len(app.search_results) == sample_text.lower().count("ukraine")
+        await pilot.press("enter")
+        assert isinstance(app.focused, ArticleView)
+        starts = app.search_results.starts
+        assert app.article_view.current_match == 0
+        assert app.article_view.focus_span == (starts[0], starts[0] + 7)
+        await pilot.press("full_stop", "full_stop")
+        assert app.article_view.current_match == 2
+        await pilot.press("comma")
+        assert app.article_view.current_match == 1
+        assert app.article_view.text_layout.line_of(starts[1]) in visible_lines(app)
+        await pilot.press("escape")
+        assert app.search_results is None
+
+
+async def test_escape_in_the_search_bar_cancels(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", "x", "y", "escape")
+        assert app.search_results is None
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_c_toggles_entity_colours(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        assert app.article_view.colours
+        await pilot.press("c")
+        assert not app.article_view.colours
+        await pilot.press("c")
+        assert app.article_view.colours
+
+
+async def test_question_mark_shows_every_key_and_q_quits(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit  # the app is closing
+    assert app.return_code == 0
+
+
+async def test_clicking_a_claim_in_the_text_selects_it(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        view = app.article_view
+        quote = next(q for q in app.model.claims if q.id == "q6")
+        line = view.text_layout.line_of(quote.start + 5)
+        column = view.left_edge + quote.start + 5 - view.text_layout.starts[line]
+        await pilot.click("#article", offset=(column, line - int(view.scroll_offset.y)))
+        assert app.current_quote.id == "q6"
+
+
+async def test_clicking_a_quote_in_the_panel_selects_it(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        panel = app.speakers_panel
+        panel.root.children[0].expand()  # Lecornu: rows 0 (him), 1-3 (his quotes)
+        await pilot.pause()
+        await pilot.click("#speakers", offset=(8, 2))
+        assert app.current_quote.id == "q2"
+
+
+async def test_keyboard_selection(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n", "v")
+        quote = app.current_quote
+        assert app.article_view.selection == (quote.start, quote.end)
+        await pilot.press("shift+right")
+        start, end = app.article_view.selection
+        assert start == quote.start and end > quote.end
+        await pilot.press("escape")
+        assert app.article_view.selection is None
