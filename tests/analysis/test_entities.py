@@ -79,3 +79,15 @@ def test_other_labels_are_dropped(vocab) -> None:  # type: ignore[no-untyped-def
     words = ["le", "22", "mars", "à", "Moscou"]
     tags = ["O", "B-DATE", "I-DATE", "O", "B-LOC"]
     assert cleaned(vocab, words, tags) == [("Moscou", "LOC")]
+
+
+def test_interjections_and_lower_case_phrases_are_not_entities(vocab) -> None:  # type: ignore[no-untyped-def]
+    words = ["Hélas", "!", "mon", "pauvre", "garçon", ",", "la", "commission", "européenne"]
+    tags = ["B-MISC", "I-MISC", "B-MISC", "I-MISC", "I-MISC", "O", "O", "B-ORG", "I-ORG"]
+    assert cleaned(vocab, words, tags) == [("commission européenne", "ORG")]
+
+
+def test_an_entity_stops_at_an_exclamation_mark(vocab) -> None:  # type: ignore[no-untyped-def]
+    words = ["Clarimonde", "!", "Clarimonde", "!"]
+    tags = ["B-PER", "I-PER", "I-PER", "I-PER"]
+    assert cleaned(vocab, words, tags) == [("Clarimonde", "PER")]

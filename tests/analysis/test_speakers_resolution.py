@@ -52,3 +52,10 @@ def test_every_speaker_lists_its_mentions_as_slices() -> None:
     assert len(speaker.mentions) >= 2
     assert all(text[m.start:m.end] == m.text for m in speaker.mentions)
     assert speaker.kind == "person"
+
+
+def test_selon_with_a_pronoun_refers_to_the_last_source() -> None:
+    a = analyse("« La crise est profonde », a déclaré Paul Martin.\nSelon lui, la reprise viendra en 2026.")
+    q = quote_with(a, "reprise")
+    assert q.type == "selon"
+    assert q.speaker is not None and q.speaker.name == "Paul Martin"

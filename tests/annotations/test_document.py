@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guillemet import __version__
 from guillemet.annotations.document import (
@@ -14,7 +16,7 @@ from guillemet.annotations.document import (
     document_from_json,
     document_to_json,
 )
-from guillemet.annotations.model import Annotation, Body, Correction, Tombstone, tag_motivation
+from guillemet.annotations.model import SUGGESTED_TAGS, Annotation, Body, Correction, Tombstone, tag_motivation
 from guillemet.annotations.w3c import AnnotationFormatError, annotation_from_json, annotation_to_json
 
 TEXT = "Le ministre a dit « nous sommes prêts » hier, selon son entourage."
@@ -122,3 +124,19 @@ def test_a_newer_schema_is_recognised() -> None:
     with pytest.raises(NewerSchemaError):
         document_from_json(text)
     assert document_from_json(text, allow_newer=True).schema == SCHEMA_VERSION + 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    text=st.text(min_size=1, max_size=80),
+    note=st.text(max_size=40),
+    tag=st.sampled_from([None, *SUGGESTED_TAGS, "étiquette à moi"]),
+    data=st.data(),
+)
+def test_any_text_and_note_survive_the_file(text: str, note: str, tag: str | None, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    motivation = tag_motivation(tag) if tag else "commenting"
+    annotation = Annotation.create(text, start, end, motivation, Body(note=note, tag=tag))
+    again = document_from_json(document_to_json(SidecarDocument((annotation,))))
+    assert again.annotations == (annotation,)

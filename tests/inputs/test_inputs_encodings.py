@@ -50,7 +50,9 @@ def test_latin1_is_read_as_its_superset_windows_1252(tmp_path: Path, sample_text
 
 
 @pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
-def test_a_short_french_text_is_not_mistaken_for_central_european(tmp_path: Path, codec: str) -> None:
+def test_a_short_french_text_is_not_mistaken_for_central_european(
+    tmp_path: Path, codec: str
+) -> None:
     text = SHORT if codec == "cp1252" else SHORT.replace("’", "'").replace("œ", "oe")
     article = load_article(write(tmp_path, "court.txt", text.encode(codec)))
     assert article.text == text
@@ -69,8 +71,13 @@ def test_a_declared_charset_is_used_when_the_bytes_are_not_utf8() -> None:
 
 
 def test_valid_utf8_wins_over_a_wrong_declared_charset() -> None:
-    text, encoding = decode("Déjà vu".encode("utf-8"), "x", declared="windows-1252")
+    text, encoding = decode("Déjà vu".encode(), "x", declared="windows-1252")
     assert (text, encoding) == ("Déjà vu", "utf-8")
+
+
+def test_a_declared_utf16_is_ignored_when_the_bytes_are_not_utf16() -> None:
+    text, encoding = decode(SHORT.encode("cp1252"), "x", declared="utf-16")
+    assert (text, encoding) == (SHORT, "cp1252")
 
 
 def test_a_broken_utf16_file_is_an_input_error(tmp_path: Path) -> None:
@@ -82,7 +89,7 @@ def test_a_broken_utf16_file_is_an_input_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "data",
     [
-        ("Élysée ".encode("utf-8") + "Élysée ".encode("cp1252")) * 30,
+        ("Élysée ".encode() + "Élysée ".encode("cp1252")) * 30,
         bytes(range(0x80, 0x100)) * 8,
     ],
     ids=["utf8-and-cp1252-mixed", "high-bytes-only"],

@@ -16,6 +16,7 @@ from guillemet.inputs.plain_text import title_of
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "inputs"
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-fr"
+LITBANK = ROOT.parent / "shared" / "corpus" / "fr-litbank"
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> str:
@@ -44,6 +45,17 @@ def test_the_sample_article_loads_exactly_as_on_disk(sample_path: Path, sample_t
     assert article.source == str(sample_path)
 
 
+def test_bundled_wikinews_samples_load_exactly_as_on_disk_with_their_title() -> None:
+    samples = sorted((ROOT / "seeds" / "wikinews").glob("*.txt"))
+    if not samples:
+        pytest.skip("no Wikinews samples bundled in seeds/")
+    for path in samples:
+        raw = path.read_text(encoding="utf-8")
+        article = load_article(str(path))
+        assert article.text == raw.rstrip("\n"), path.name
+        assert article.title == raw.split("\n", 1)[0], path.name
+
+
 def test_dev_corpus_articles_load_exactly_as_on_disk_with_their_title() -> None:
     if not CORPUS.is_dir():
         pytest.skip("the shared Wikinews corpus is not next to the checkout")
@@ -54,11 +66,26 @@ def test_dev_corpus_articles_load_exactly_as_on_disk_with_their_title() -> None:
         assert article.title == raw.split("\n", 1)[0], article_id
 
 
+def test_annotated_novels_keep_their_offsets() -> None:
+    """The novels' annotations index the files: loading may only trim the end of the text."""
+    texts = sorted(LITBANK.glob("*.txt")) if LITBANK.is_dir() else []
+    if not texts:
+        pytest.skip("the shared fr-litbank corpus is not next to the checkout")
+    for path in texts:
+        raw = path.read_text(encoding="utf-8")
+        article = load_article(str(path))
+        assert raw.startswith(article.text), path.name
+        assert not raw[len(article.text) :].strip(), path.name
+
+
 @pytest.mark.parametrize(
     ("first_line", "title"),
     [
         ("France : PSA va supprimer 8 000 emplois", "France : PSA va supprimer 8 000 emplois"),
-        ("Barack Obama : « le meilleur reste à venir ! »", "Barack Obama : « le meilleur reste à venir ! »"),
+        (
+            "Barack Obama : « le meilleur reste à venir ! »",
+            "Barack Obama : « le meilleur reste à venir ! »",
+        ),
         ("Le ministre a parlé hier.", None),
         ("Au sommaire :", None),
         ("Un très long début " * 10, None),
@@ -95,7 +122,9 @@ def test_a_one_megabyte_book_opens(tmp_path: Path, sample_text: str) -> None:
     assert article.text.count("\n\n") >= 450
 
 
-def test_a_file_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_over_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sources, "MAX_BYTES", 1024 * 1024)
     spec = write(tmp_path, "gros.txt", b"a" * (1024 * 1024 + 1))
     assert problem(spec) == "is too large (the limit is 1 MB)"
@@ -109,7 +138,9 @@ def test_a_directory(tmp_path: Path) -> None:
     assert problem(str(tmp_path)) == "is a directory, not an article"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root"
+)
 def test_an_unreadable_file(tmp_path: Path) -> None:
     spec = write(tmp_path, "secret.txt", "Le texte.")
     os.chmod(spec, 0)
@@ -144,13 +175,21 @@ def _zip_bytes(tmp_path: Path) -> bytes:
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG image"),
     ],
 )
-def test_binary_files_are_refused_with_their_kind(tmp_path: Path, name: str, data: bytes, kind: str) -> None:
-    assert problem(write(tmp_path, name, data)) == f"is a binary file ({kind}), not text or a web page"
+def test_binary_files_are_refused_with_their_kind(
+    tmp_path: Path, name: str, data: bytes, kind: str
+) -> None:
+    assert (
+        problem(write(tmp_path, name, data)) == f"is a binary file ({kind}), not text or a web page"
+    )
 
 
 @pytest.mark.parametrize(
     "data",
-    [bytes(range(256)) * 4, b"du texte\x00avec un octet nul au milieu", b"\x01\x02\x03 texte \x04\x05"],
+    [
+        bytes(range(256)) * 4,
+        b"du texte\x00avec un octet nul au milieu",
+        b"\x01\x02\x03 texte \x04\x05",
+    ],
 )
 def test_other_binary_data_is_refused(tmp_path: Path, data: bytes) -> None:
     assert problem(write(tmp_path, "data.txt", data)) == "is a binary file, not text or a web page"
@@ -168,7 +207,9 @@ def test_html_without_an_extension_is_recognised_by_its_content(tmp_path: Path) 
     assert article.author == "Claire Dubois"
 
 
-def test_load_articles_keeps_order_and_puts_errors_in_place(tmp_path: Path, sample_path: Path) -> None:
+def test_load_articles_keeps_order_and_puts_errors_in_place(
+    tmp_path: Path, sample_path: Path
+) -> None:
     good = str(sample_path)
     missing = str(tmp_path / "absent.txt")
     page = str(FIXTURES / "echo-du-soir-lecornu.html")

@@ -74,13 +74,24 @@ def test_no_markup_symbol_is_left(note) -> None:
 
 
 def test_first_heading_is_the_title(note) -> None:
-    assert (note.title, note.kind, note.encoding) == ("Lecornu et Choïgou se sont parlé", "markdown", "utf-8")
+    assert (note.title, note.kind, note.encoding) == (
+        "Lecornu et Choïgou se sont parlé",
+        "markdown",
+        "utf-8",
+    )
 
 
 def test_front_matter_gives_title_author_and_date(tmp_path: Path) -> None:
-    text = '---\ntitle: "Entretien inédit"\nauthor: Claire Dubois\ndate: 2024-04-03\ntags: [russie]\n---\n# Autre titre\n\nLe texte.\n'
+    text = (
+        '---\ntitle: "Entretien inédit"\nauthor: Claire Dubois\ndate: 2024-04-03\n'
+        "tags: [russie]\n---\n# Autre titre\n\nLe texte.\n"
+    )
     article = load_article(write(tmp_path, "note.markdown", text))
-    assert (article.title, article.author, article.date) == ("Entretien inédit", "Claire Dubois", "2024-04-03")
+    assert (article.title, article.author, article.date) == (
+        "Entretien inédit",
+        "Claire Dubois",
+        "2024-04-03",
+    )
     assert article.text == "Autre titre\n\nLe texte."
 
 

@@ -52,14 +52,18 @@ def test_the_saved_news_page_gives_the_same_quotes_and_speakers(engine, sample_q
     assert quotes_of(engine, load_article(str(NEWS_PAGE))) == sample_quotes
 
 
-def test_a_markdown_note_gives_the_same_quotes(engine, sample_quotes, sample_text: str, tmp_path: Path) -> None:
+def test_a_markdown_note_gives_the_same_quotes(
+    engine, sample_quotes, sample_text: str, tmp_path: Path
+) -> None:
     note = tmp_path / "note.md"
     paragraphs = sample_text.rstrip("\n").split("\n")
     note.write_text("\n\n".join(textwrap.fill(p, 80) for p in paragraphs), encoding="utf-8")
     assert quotes_of(engine, load_article(str(note))) == sample_quotes
 
 
-def test_a_wrapped_windows_export_gives_the_same_quotes(engine, sample_quotes, sample_text: str, tmp_path: Path) -> None:
+def test_a_wrapped_windows_export_gives_the_same_quotes(
+    engine, sample_quotes, sample_text: str, tmp_path: Path
+) -> None:
     export = tmp_path / "export.txt"
     paragraphs = sample_text.rstrip("\n").split("\n")
     wrapped = "\r\n\r\n".join(textwrap.fill(p, 72).replace("\n", "\r\n") for p in paragraphs)

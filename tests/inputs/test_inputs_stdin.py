@@ -55,7 +55,7 @@ def test_a_terminal_on_stdin_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPa
 
 
 def test_stdin_is_read_once_in_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", FakeStdin("Un texte court.".encode()))
+    monkeypatch.setattr(sys, "stdin", FakeStdin(b"Un texte court."))
     first, second = load_articles(["-", "-"])
     assert first.text == "Un texte court."
     assert isinstance(second, InputError) and "only once" in second.problem

@@ -46,14 +46,18 @@ def test_short_lines_such_as_lists_and_verse_are_left_alone() -> None:
 
 def test_a_list_inside_a_wrapped_text_keeps_its_lines() -> None:
     intro = textwrap.fill(PARAGRAPHS[0], 72)
-    text = intro + "\n- premier point de la liste\n- second point de la liste\n\n" + wrapped(PARAGRAPHS[1:])
+    text = (
+        intro
+        + "\n- premier point de la liste\n- second point de la liste\n\n"
+        + wrapped(PARAGRAPHS[1:])
+    )
     out = unwrap(text)
     assert out.startswith(PARAGRAPHS[0] + "\n- premier point de la liste\n- second point")
     assert out.endswith("\n\n".join(PARAGRAPHS[1:]))
 
 
 def _hyphen_break(before: str, after: str, filler: str = PARAGRAPHS[2]) -> str:
-    """A text wrapped at 72 columns where a full line ends with `before`, the next starts with `after`."""
+    """Text wrapped at 72 columns: a full line ends with `before`, the next starts with `after`."""
     lines = textwrap.fill(PARAGRAPHS[0], 72).split("\n")[:-1]
     words = lines[-1].split()
     while len(" ".join(words)) + 1 + len(before) > 72:
@@ -98,8 +102,10 @@ def test_a_dash_after_a_space_is_not_a_hyphenation() -> None:
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàç", min_size=1, max_size=12)
 LONG_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=6, max_size=10)
 # Long enough (over 3 lines at width 100) for the wrapping to be clear.
-PARAGRAPH = st.lists(st.one_of(WORDS, LONG_WORD), min_size=60, max_size=120).map(" ".join).filter(
-    lambda p: len(p) > 300
+PARAGRAPH = (
+    st.lists(st.one_of(WORDS, LONG_WORD), min_size=60, max_size=120)
+    .map(" ".join)
+    .filter(lambda p: len(p) > 300)
 )
 
 

@@ -120,13 +120,21 @@ def test_a_redirect_is_followed_and_the_final_address_kept(server: str) -> None:
 
 def test_plain_text_uses_the_charset_the_server_declares(server: str, sample_text: str) -> None:
     article = load_article(f"{server}/cp1252-text", timeout=TIMEOUT)
-    assert (article.text, article.encoding, article.kind) == (sample_text.rstrip("\n"), "cp1252", "text")
+    assert (article.text, article.encoding, article.kind) == (
+        sample_text.rstrip("\n"),
+        "cp1252",
+        "text",
+    )
     assert article.extra["url"] == f"{server}/cp1252-text"
 
 
 def test_raw_markdown_served_as_plain_text_is_read_as_markdown(server: str) -> None:
     article = load_article(f"{server}/note.md", timeout=TIMEOUT)
-    assert (article.kind, article.title, article.text) == ("markdown", "Note", "Note\n\nIl a dit : « oui ».")
+    assert (article.kind, article.title, article.text) == (
+        "markdown",
+        "Note",
+        "Note\n\nIl a dit : « oui ».",
+    )
 
 
 def test_http_404(server: str) -> None:

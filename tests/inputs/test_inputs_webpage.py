@@ -93,7 +93,12 @@ BODY_EURO = "« Pas un euro de moins », a lancé le délégué, la main sur le 
     ("tag", "body", "codec", "encoding"),
     [
         ('<meta charset="windows-1252">', BODY, "cp1252", "cp1252"),
-        ('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', BODY, "cp1252", "cp1252"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            BODY,
+            "cp1252",
+            "cp1252",
+        ),
         ('<meta charset="iso-8859-15">', BODY_EURO, "iso-8859-15", "iso8859-15"),
         ("", BODY, "cp1252", "cp1252"),
     ],

@@ -43,6 +43,8 @@ def test_options_parse(sample_path) -> None:
                         "--no-cache", "--sidecar", "notes.json"])
     assert app.theme == "guillemet-light"
     assert app.source.model == "fr_core_news_sm" and not app.source.use_cache
+    default, _ = build_app([str(sample_path)])
+    assert default.source.model is None and default.source.use_cache
 
 
 @pytest.mark.parametrize("module", ["guillemet.tui.analysis_source", "guillemet.tui.layout",

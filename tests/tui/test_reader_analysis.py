@@ -73,6 +73,8 @@ async def test_show_analysis_replaces_claims_and_speakers_at_once(article, analy
         assert app.current_quote.id == "q2"  # kept by id
         assert app.current_claim == 0
         rows = {node.data.speaker_id: node for node in app.speakers_panel.root.children}
+        rows["lecornu"].expand()
+        await pilot.pause()
         assert len(rows["lecornu"].children) == 2
         assert app.speakers_panel.root.children[0].data.speaker_id == "choigou"  # most quoted
 

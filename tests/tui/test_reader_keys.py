@@ -286,3 +286,15 @@ async def test_keyboard_selection(article, analysis) -> None:
         assert start == quote.start and end > quote.end
         await pilot.press("escape")
         assert app.article_view.selection is None
+
+
+async def test_keys_typed_right_after_slash_reach_the_search_bar(article, analysis) -> None:
+    from textual import events
+
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        for key, character in (("slash", "/"), ("M", "M"), ("o", "o"), ("slash", "/"), ("s", "s")):
+            app.post_message(events.Key(key, character))  # all queued at once, like a fast typist
+        await pilot.pause(0.2)
+        assert app.query_one("#search").value == "Mo/s"  # the second / is typed, not a new search

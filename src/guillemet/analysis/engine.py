@@ -21,6 +21,9 @@ into paragraphs, and the paragraphs of all texts flow through ONE `nlp.pipe` str
 is fastest on many small batched docs, and never meets `max_length`). Each parsed paragraph
 is reduced at once to plain offsets (entities, the quote rules' per-paragraph findings) and
 dropped; a text's quotes and speakers are resolved when its last paragraph is in.
+
+Importing this module does not import spaCy (the cache and the reader need the constants
+and `installed_model_version` without paying for it); creating an `Engine` does.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ ENGINE_VERSION = "1"
 
 PIPE_BATCH_SIZE = 256
 """Paragraphs per `nlp.pipe` batch: large enough for spaCy's speed, small enough to keep
-memory flat and progressive stages frequent."""
+memory flat."""
 
 FIRST_STAGE_CHARS = 8_000
 """A progressive analysis first covers about this much text (a first screen or two), then
@@ -96,36 +99,34 @@ class Engine:
         """Partial analyses of a long text (the first screen first), then the complete one.
 
         Stages double in size, so a book costs a handful of partial results, not one per
-        paragraph; a short text gets the complete analysis straight away.
+        paragraph; each stage is piped on its own so its result comes as soon as its text
+        is parsed. A short text gets the complete analysis straight away.
         """
         job = self._start(text, source)
-        first_stage = _paragraphs_before(job.paragraphs, FIRST_STAGE_CHARS)
-        for doc, index in self._nlp.pipe(job.model_inputs(0, first_stage), as_tuples=True):
-            job.absorb(doc, index)
-        if job.done:
+        first = 0
+        for stop in _stage_stops(job.paragraphs):
+            docs = self._nlp.pipe(
+                job.model_inputs(first, stop), as_tuples=True, batch_size=PIPE_BATCH_SIZE
+            )
+            for doc, index in docs:
+                job.absorb(doc, index)
+            first = stop
             yield job.analysis()
-            return
-        yield job.analysis()
-        next_stage = 2 * FIRST_STAGE_CHARS
-        docs = self._nlp.pipe(
-            job.model_inputs(first_stage), as_tuples=True, batch_size=PIPE_BATCH_SIZE
-        )
-        for doc, index in docs:
-            job.absorb(doc, index)
-            paragraph_end = job.paragraphs[index][1]
-            if not job.done and paragraph_end >= next_stage:
-                yield job.analysis()
-                while next_stage <= paragraph_end:
-                    next_stage *= 2
-        yield job.analysis()
 
     def _start(self, text: str, source: str) -> TextInProgress:
         return TextInProgress(text, source, language=self.language, model=self.model_name)
 
 
-def _paragraphs_before(paragraphs: list[tuple[int, int]], limit: int) -> int:
-    """How many leading paragraphs it takes to cover `limit` characters (at least one)."""
+def _stage_stops(paragraphs: list[tuple[int, int]]) -> list[int]:
+    """Paragraph counts at which a progressive analysis reports: the first paragraph ending
+    past FIRST_STAGE_CHARS, then past twice that, and so on; the last is all of them."""
+    stops: list[int] = []
+    limit = FIRST_STAGE_CHARS
     for count, (_, end) in enumerate(paragraphs, start=1):
         if end >= limit:
-            return count
-    return len(paragraphs)
+            stops.append(count)
+            while limit <= end:
+                limit *= 2
+    if not stops or stops[-1] != len(paragraphs):
+        stops.append(len(paragraphs))
+    return stops

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _KEPT_LABELS = frozenset(ENTITY_LABELS)
+_CUTTING_MARKS = frozenset({"!", "?", "!?", "?!", "…", "..."})
 _LABEL_ALIASES = {"PERSON": "PER", "GPE": "LOC", "NORP": "MISC", "FAC": "LOC", "ORGANIZATION": "ORG"}
 
 
@@ -35,6 +36,7 @@ class TitleLexicon:
     portfolios: frozenset[str]
     name_particles: frozenset[str]
     function_words: frozenset[str]
+    interjections: frozenset[str]
     organisation_heads: frozenset[str]
 
     @property
@@ -84,7 +86,7 @@ def _clean_piece(
 ) -> Span | None:
     """The trimmed, relabelled entity, or None if nothing name-like is left."""
     start, end = _trim(doc, start, end, label, lexicon)
-    if start >= end or not _could_be_a_name(doc[start:end]):
+    if start >= end or not _could_be_a_name(doc[start:end], lexicon):
         return None
     if label in ("LOC", "MISC") and doc[start].lower_ in lexicon.organisation_heads:
         label = "ORG"
@@ -135,10 +137,11 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span:
 
 
 def _cut_at_line_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Keep the part of the entity before any line break (whole-document Docs only)."""
+    """Keep the part of the entity before any line break (whole-document Docs only) or
+    exclamation/question mark ("Malheureux ! malheureux" is not one name)."""
     for index in range(start, end):
         token = doc[index]
-        if token.is_space and "\n" in token.text:
+        if (token.is_space and "\n" in token.text) or token.text in _CUTTING_MARKS:
             return start, index
         if "\n" in token.whitespace_ and index + 1 < end:
             return start, index + 1
@@ -200,10 +203,16 @@ def _is_capitalised(token: Token) -> bool:
     return first.isupper()
 
 
-def _could_be_a_name(span: Span) -> bool:
-    """False for what is only function words, punctuation or numbers, or under two letters."""
-    letters = sum(1 for char in span.text if char.isalpha())
-    if letters < 2:
+def _could_be_a_name(span: Span, lexicon: TitleLexicon) -> bool:
+    """False for what is only function words, punctuation or numbers, under two letters,
+    all lower case ("pauvre garçon", unless it heads an organisation: "commission
+    européenne"), or a lone interjection ("Oh", "Hélas")."""
+    text = span.text
+    if sum(1 for char in text if char.isalpha()) < 2:
+        return False
+    if not any(char.isupper() for char in text) and span[0].lower_ not in lexicon.organisation_heads:
+        return False
+    if len(span) == 1 and (span[0].pos_ == "INTJ" or span[0].lower_ in lexicon.interjections):
         return False
     return any(
         not (token.is_stop or token.is_punct or token.is_space or token.like_num)

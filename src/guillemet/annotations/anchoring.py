@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from rapidfuzz import fuzz
-
 from guillemet.annotations.model import Anchor, AnchorState, Annotation, TextPositionSelector
 
 #: The least similarity (0-100, rapidfuzz `fuzz.ratio`) for an approximate placement.
@@ -32,10 +30,18 @@ def _occurrences(text: str, exact: str) -> Iterator[int]:
         start = text.find(exact, start + 1)
 
 
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's similarity (0-100); imported on first use, as an unchanged article (the
+    usual case) never needs it and the reader's start-up should not pay for it."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b))
+
+
 def _similarity(expected: str, found: str) -> float:
-    if not expected:
+    if expected == found:
         return 100.0
-    return float(fuzz.ratio(expected, found))
+    return _ratio(expected, found) if expected else 100.0
 
 
 def context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> float:
@@ -59,20 +65,22 @@ def _best_occurrence(text: str, annotation: Annotation) -> int | None:
 def _refine(exact: str, text: str, start: int, end: int) -> tuple[int, int, float]:
     """Widen or narrow a candidate span a little while that raises the similarity (text
     inserted or removed inside the quote changes its length)."""
-    score = fuzz.ratio(exact, text[start:end])
+    score = _ratio(exact, text[start:end])
     slack = max(2, min(40, len(exact) // 4))
     for _ in range(2):
         for which in ("end", "start"):
             for delta in range(-slack, slack + 1):
                 s, e = (start, end + delta) if which == "end" else (start + delta, end)
                 if 0 <= s < e <= len(text):
-                    candidate = fuzz.ratio(exact, text[s:e])
+                    candidate = _ratio(exact, text[s:e])
                     if candidate > score:
                         score, start, end = candidate, s, e
-    return start, end, float(score)
+    return start, end, score
 
 
 def _approximate(text: str, annotation: Annotation, min_score: float) -> Anchor | None:
+    from rapidfuzz import fuzz
+
     exact, old = annotation.target.quote.exact, annotation.target.position.start
     if len(exact) < MIN_APPROXIMATE_LENGTH or len(exact) > len(text):
         return None

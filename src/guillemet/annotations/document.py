@@ -49,6 +49,7 @@ class SidecarDocument:
 
     @property
     def empty(self) -> bool:
+        """Nothing to keep: no annotation and no deletion to remember."""
         return not self.annotations and not self.tombstones
 
 

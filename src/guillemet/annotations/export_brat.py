@@ -61,6 +61,7 @@ class BratWriter:
         return f"{kind}{self.counters[kind]}"
 
     def textbound(self, label: str, start: int, end: int) -> str:
+        """Write a `T` line for `start:end` (split at line breaks); returns its id."""
         pieces = fragments(self.text, start, end)
         offsets = ";".join(f"{s} {e}" for s, e in pieces)
         covered = " ".join(self.text[s:e] for s, e in pieces)
@@ -70,13 +71,16 @@ class BratWriter:
         return tid
 
     def attribute(self, name: str, target: str, value: str | None = None) -> None:
+        """Write an `A` line: a flag, or a name with a one-token value."""
         suffix = f" {_token(value)}" if value is not None else ""
         self.lines.append(f"{self._next('A')}\t{name} {target}{suffix}")
 
     def relation(self, name: str, arg1: str, arg2: str) -> None:
+        """Write an `R` line between two `T` ids."""
         self.lines.append(f"{self._next('R')}\t{name} Arg1:{arg1} Arg2:{arg2}")
 
     def note(self, target: str, value: str) -> None:
+        """Write a `#` AnnotatorNotes line (on one line: brat notes cannot span lines)."""
         self.lines.append(f"{self._next('#')}\tAnnotatorNotes {target}\t{_one_line(value)}")
 
 

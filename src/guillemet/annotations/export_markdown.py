@@ -9,6 +9,7 @@ order, the corrections made, and the annotations that could not be placed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePath
 
 from guillemet.analysis.models import Analysis, Quote
 from guillemet.annotations.model import Annotation, AnchorState
@@ -69,7 +70,8 @@ def to_markdown(article: Article, analysis: Analysis, annotations: Iterable[Anno
     placed = [a for a in notes if a.span is not None]
     orphans = [a for a in notes if a.span is None]
     text = article.text
-    lines = [f"# Reading report: {_inline(article.title or article.source)}", ""]
+    name = article.title or (PurePath(article.source).name if article.source != "-" else "standard input")
+    lines = [f"# Reading report: {_inline(name)}", ""]
     lines += _metadata(article, analysis)
     lines += [
         "",
@@ -84,6 +86,8 @@ def to_markdown(article: Article, analysis: Analysis, annotations: Iterable[Anno
     if not analysis.complete:
         lines += ["", f"*The analysis covers the first {analysis.analysed_to} of {analysis.text_length} characters.*"]
     lines += ["", "## Speakers"]
+    if not analysis.speakers:
+        lines += ["", "*No speakers found.*"]
     unattributed = [q for q in analysis.quotes if q.speaker is None]
     for speaker in analysis.speakers:
         quotes = [q for q in analysis.quotes if q.speaker and q.speaker.id == speaker.id]

@@ -149,6 +149,7 @@ class Anchor:
 
     @property
     def placed(self) -> bool:
+        """False for an orphan: it has no position in the current text."""
         return self.state is not AnchorState.ORPHAN
 
 
@@ -197,6 +198,7 @@ class Annotation:
 
     @property
     def is_orphan(self) -> bool:
+        """Anchored, but nowhere in the current text (kept, listed, re-attachable)."""
         return self.anchor is not None and self.anchor.state is AnchorState.ORPHAN
 
     def edited(self, **changes: object) -> Annotation:

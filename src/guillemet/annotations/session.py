@@ -102,10 +102,12 @@ class AnnotationSession:
             return reading_order(list(self._annotations.values()))
 
     def get(self, annotation_id: str) -> Annotation | None:
+        """The annotation with this id, or None (deleted, or never there)."""
         with self._lock:
             return self._annotations.get(annotation_id)
 
     def orphans(self) -> list[Annotation]:
+        """The annotations that could not be placed in the article as it is now."""
         return [a for a in self.annotations() if a.span is None]
 
     def covering(self, offset: int) -> list[Annotation]:

@@ -53,6 +53,7 @@ class DiskVersion:
 
     @classmethod
     def of(cls, data: bytes | None) -> DiskVersion:
+        """The version of these bytes (None: the file is absent)."""
         return cls(None if data is None else hashlib.sha256(data).hexdigest())
 
 

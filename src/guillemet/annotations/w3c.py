@@ -89,6 +89,7 @@ def annotation_to_json(annotation: Annotation, source: str | None = None) -> dic
 
 
 def tombstone_to_json(tombstone: Tombstone) -> dict[str, Any]:
+    """The JSON of a deletion: the id and when it was deleted."""
     return {"id": tombstone.id, "deleted": tombstone.deleted}
 
 
@@ -178,4 +179,5 @@ def annotation_from_json(data: Any) -> Annotation:
 
 
 def tombstone_from_json(data: Any) -> Tombstone:
+    """Read a deletion back, strictly."""
     return Tombstone(_need(data, "id", str), _time(data, "deleted"))

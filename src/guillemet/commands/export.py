@@ -38,6 +38,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is a one-line `GuillemetError` (exit 2), not a usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        """Raise instead of printing the usage and exiting."""
         raise GuillemetError(f"export: {message} (see `guillemet export --help`)")
 
 

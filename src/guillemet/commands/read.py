@@ -5,8 +5,10 @@
 
 The articles are loaded before the app starts, so a bad input gets the same one-line error as
 `guillemet extract` (exit 2) instead of a broken screen; inputs that load are still opened.
-Textual is imported only after that. The analysis runs in a separate process started by the
-app (the cache first), so the text is on screen before spaCy is even imported.
+Textual is imported only after that, and the engine module not before the first paint (the
+analysis source resolves the default model in its own thread). The analysis runs in a separate
+process started by the app (the cache first), so the text is on screen before spaCy is even
+imported.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import argparse
 import sys
 from typing import Any
 
-from guillemet.analysis.engine import DEFAULT_MODEL
 from guillemet.article import Article
 from guillemet.errors import GuillemetError
 from guillemet.inputs import load_article
@@ -30,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("articles", nargs="+", metavar="ARTICLE",
                         help="article files ('-' reads standard input)")
-    parser.add_argument("--model", default=DEFAULT_MODEL,
-                        help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    parser.add_argument("--model", default=None,
+                        help="installed spaCy pipeline (default: the engine's French model)")
     parser.add_argument("--no-cache", action="store_true",
                         help="analyse again instead of using the analysis cache")
     themes = parser.add_mutually_exclusive_group()

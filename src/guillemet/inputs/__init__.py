@@ -1,4 +1,4 @@
-"""Opening articles: text files, saved web pages, Markdown, standard input and URLs.
+"""Opening articles: text files, saved web pages (HTML, MHTML), Markdown, stdin and URLs.
 
 `load_article(spec)` is the one entry point: it returns an `Article` or raises `InputError`
 with a one-line message naming the input and the problem. `load_articles(specs)` opens several
@@ -6,12 +6,12 @@ and keeps going past failures, so a caller can report the bad ones and still ope
 
 Which text the offsets index: `Article.text` is the *cleaned* text, never the raw bytes. It is
 the decoded input (encoding detected, see `decode`), with the article extracted from a web page
-(`webpage`) or rendered from Markdown (`markdown_text`), newlines as `\\n`, soft hyphens and
-zero-width characters removed, spaces tidied (`hygiene`) and, for plain text that is clearly
-hard-wrapped, paragraphs re-joined and line-end hyphenation undone (`unwrap`). Every offset in
-an analysis, in `guillemet extract` output and in the annotations indexes that string (Python
-`str` indices). A clean UTF-8 text file with one paragraph per line (or blank lines between
-paragraphs) loads exactly as it is on disk, so its offsets are also file offsets.
+(`webpage`, `mhtml`) or rendered from Markdown (`markdown_text`), newlines as `\\n`, soft
+hyphens and zero-width characters removed, spaces tidied (`hygiene`) and, for plain text that
+is clearly hard-wrapped, paragraphs re-joined and line-end hyphenation undone (`unwrap`).
+Every offset in an analysis, in `guillemet extract` output and in the annotations indexes that
+string (Python `str` indices). A clean UTF-8 text file loads exactly as it is on disk (at most
+trailing whitespace is trimmed), so its offsets are also file offsets.
 
 The spec is `-` for standard input, an `http://` or `https://` URL, or a file path.
 This package never imports Textual (the layering test checks it).

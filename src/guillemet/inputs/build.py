@@ -1,7 +1,8 @@
 """From an input's bytes to an Article: refuse binaries, pick the kind, decode, extract.
 
 The kind is, in order: what the source declared (an HTTP Content-Type), what the file name
-says (`.html`, `.md`, `.txt`), and otherwise what the content looks like (HTML or plain text).
+says (`.html`, `.mhtml`, `.md`, `.txt`), and otherwise what the content looks like (a
+single-file MHTML page, HTML, or plain text).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from guillemet.article import Article
 from guillemet.errors import InputError
 from guillemet.inputs.decode import bom_encoding, bomless_utf16, decode
 from guillemet.inputs.markdown_text import markdown_article
+from guillemet.inputs.mhtml import html_part, looks_like_mhtml
 from guillemet.inputs.plain_text import text_article
 from guillemet.inputs.sniff import (
     BINARY_DATA,
     HTML,
     MARKDOWN,
+    MHTML,
     TEXT,
     binary_kind,
     head_text,
@@ -35,8 +38,13 @@ def build_article(raw: RawInput) -> Article:
         what = "" if binary == BINARY_DATA else f" ({binary})"
         raise InputError(raw.source, f"is a binary file{what}, not text or a web page")
     kind = raw.kind or (kind_from_name(raw.name) if raw.name else None)
+    if kind is None and wide is None and looks_like_mhtml(data):
+        kind = MHTML
     if kind is None:
         kind = HTML if looks_like_html(head_text(data, wide)) else TEXT
+    if kind == MHTML:
+        html, encoding, address = html_part(data, raw.source)
+        return webpage_article(html, raw.source, encoding, url=raw.url or address)
     charset = raw.charset or (declared_charset(data) if kind == HTML and wide is None else None)
     text, encoding = decode(data, raw.source, charset)
     if kind == HTML:

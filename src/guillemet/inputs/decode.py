@@ -79,7 +79,8 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
     except UnicodeDecodeError:
         pass
     declared_name = canonical(declared) if declared else None
-    if declared_name:
+    if declared_name and not declared_name.startswith(("utf-16", "utf-32")):
+        # a wide encoding declared by bytes we could read as ASCII is a mistake (as in browsers)
         declared_name = _PREFERRED if declared_name == "iso8859-1" else declared_name
         try:
             return data.decode(declared_name), declared_name

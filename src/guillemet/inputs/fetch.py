@@ -57,7 +57,7 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, limit: int | None = None) 
         raise InputError(url, f"HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise InputError(url, _network_problem(error.reason, timeout)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise InputError(url, _timed_out(timeout)) from None
     except (http.client.HTTPException, ssl.SSLError, OSError) as error:
         raise InputError(url, _network_problem(error, timeout)) from None

@@ -119,7 +119,9 @@ class _Renderer:
         if self.row is not None:
             self.row.append(text)
             return
-        if in_heading and self.first_heading is None and text.strip():
+        if not text.strip():  # a paragraph that held only an image or raw HTML
+            return
+        if in_heading and self.first_heading is None:
             self.first_heading = " ".join(text.split())
         prefix, self.item_prefix = self.item_prefix, ""
         self.emit(prefix + text, grouped=self.list_depth > 0 and not in_heading)

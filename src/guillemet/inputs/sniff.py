@@ -12,6 +12,7 @@ import re
 from pathlib import PurePath
 
 HTML = "html"
+MHTML = "mhtml"
 MARKDOWN = "markdown"
 TEXT = "text"
 BINARY_DATA = "binary data"
@@ -21,6 +22,8 @@ _EXTENSIONS = {
     ".htm": HTML,
     ".xhtml": HTML,
     ".shtml": HTML,
+    ".mhtml": MHTML,
+    ".mht": MHTML,
     ".md": MARKDOWN,
     ".markdown": MARKDOWN,
     ".mdown": MARKDOWN,

@@ -77,7 +77,8 @@ def unwrap(text: str) -> str:
     vocabulary = _Vocabulary(text)
     pieces = [lines[0]]
     for line, following in zip(lines, lines[1:]):
-        if not (line and following and _is_full(line, following, width)) or _LIST_START.match(following):
+        wrapped_here = line and following and _is_full(line, following, width)
+        if not wrapped_here or _LIST_START.match(following):
             pieces.append("\n")
         elif (hyphen := _line_end_hyphen(line, following, vocabulary)) is None:
             pieces.append(" ")

@@ -108,8 +108,9 @@ def cached_analysis(article: Article, model: str) -> Analysis | None:
 class ProcessAnalysisSource:
     """The cache, else the engine in a spawned process (see the module docstring)."""
 
-    def __init__(self, model: str, use_cache: bool = True) -> None:
+    def __init__(self, model: str | None = None, use_cache: bool = True) -> None:
         self.model = model
+        """The spaCy pipeline; None: the engine's default, looked up off the UI thread."""
         self.use_cache = use_cache
         self._cancelled = threading.Event()
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -119,6 +120,10 @@ class ProcessAnalysisSource:
         resource_tracker.ensure_running()
 
     def stream(self, article: Article) -> Iterator[Analysis]:
+        if self.model is None:
+            from guillemet.analysis.engine import DEFAULT_MODEL
+
+            self.model = DEFAULT_MODEL
         if self.use_cache:
             cached = cached_analysis(article, self.model)
             if cached is not None:

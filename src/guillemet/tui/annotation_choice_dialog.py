@@ -57,6 +57,7 @@ class ChoiceDialog(ModalScreen[Choice | None]):
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
+        """What is annotated, the choices, the input, and the keys."""
         with Vertical() as box:
             box.border_title = self.dialog_title
             yield Static(f"On “{excerpt(self.about, 120)}”", classes="dialog-about")
@@ -66,19 +67,23 @@ class ChoiceDialog(ModalScreen[Choice | None]):
             yield Static("↑↓ enter: choose · tab: type your own · esc: cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
+        """Start in the list (the usual answers), or the input if there is no list."""
         target = self.query_one("#choices" if self.choices else "#typed")
         target.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter in the list: that choice."""
         event.stop()
         key = event.option.id
         text = next(text for k, _, text in self.choices if k == key)
         self.dismiss(Choice(key, text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the input: what was typed (nothing typed: keep waiting)."""
         event.stop()
         if event.value.strip():
             self.dismiss(Choice(None, event.value.strip()))
 
     def action_cancel(self) -> None:
+        """Escape: leave without choosing."""
         self.dismiss(None)

@@ -70,16 +70,20 @@ class AnnotationExtension:
         self._seen_version = -1
         self._corrections_key: tuple[Any, ...] | None = None
         self._last_disk_check = clock()
+        self._told_unsaved = False
 
     # -- the reader's extension protocol ------------------------------------------------------
 
     def commands(self) -> Sequence[Command]:
+        """The annotation keys, for the bindings, the help screen and the palette."""
         return (*ANNOTATION_COMMANDS, *PANEL_ANNOTATION_COMMANDS)
 
     def side_panels(self, app: Any) -> Iterable[tuple[str, Widget]]:
+        """The notes panel, as a tab next to the speakers."""
         return [("Notes", self.panel)]
 
     def on_mount(self, app: Any) -> None:
+        """The reader is on screen: draw the annotations, tell what the file said, start ticking."""
         self.app = app
         self.refresh()
         self.show_messages()
@@ -97,6 +101,7 @@ class AnnotationExtension:
 
     @property
     def text(self) -> str:
+        """The article text every offset points into."""
         return self.session.article.text
 
     def tick(self) -> None:
@@ -137,11 +142,20 @@ class AnnotationExtension:
             self.app.show_analysis(corrected)
 
     def show_messages(self) -> None:
+        """Tell the reader what the session has to say (damage, merges, read-only)."""
         for message in self.session.take_messages():
             self.app.notify(message, title="Annotations", severity="warning", timeout=10)
 
     def changed(self) -> None:
         """After every change: save soon, redraw now, and drop the selection it was made on."""
+        if self.session.path is None and not self._told_unsaved:
+            self._told_unsaved = True
+            self.app.notify(
+                "This article has no file next to it, so annotations last only this session; "
+                "open it with --sidecar PATH to keep them.",
+                title="Annotations",
+                timeout=8,
+            )
         self.saver.mark_dirty()
         self.app.article_view.set_selection(None, None)
         self.refresh()
@@ -153,16 +167,19 @@ class AnnotationExtension:
     # -- what the reader is pointing at ------------------------------------------------------------
 
     def explain(self, message: str) -> None:
+        """A refused key: a bell and one line saying what to do instead."""
         self.app.bell()
         self.app.notify(message, timeout=4)
 
     def writable(self) -> bool:
+        """Whether annotations may change now (explains if not)."""
         if self.session.read_only:
             self.explain("The annotations are read-only in this session (see the earlier message).")
             return False
         return True
 
     def claim(self) -> Quote | None:
+        """The current claim, or None after explaining how to choose one."""
         quote = self.app.current_quote
         if quote is None:
             self.explain("Choose a claim first (n, p).")
@@ -180,10 +197,12 @@ class AnnotationExtension:
         return None
 
     def on_span(self, span: tuple[int, int], motivation: str | Sequence[str]) -> list[Annotation]:
+        """The annotations with these motivations placed exactly on `span`."""
         kinds = (motivation,) if isinstance(motivation, str) else tuple(motivation)
         return [a for a in self.session.annotations() if a.span == span and a.motivation in kinds]
 
     def put(self, annotation: Annotation) -> None:
+        """Add or replace an annotation, then save soon and redraw."""
         try:
             self.session.put(annotation)
         except SidecarReadOnlyError as error:
@@ -192,6 +211,7 @@ class AnnotationExtension:
         self.changed()
 
     def delete(self, annotation_id: str) -> None:
+        """Delete an annotation, then save soon and redraw."""
         try:
             self.session.delete(annotation_id)
         except SidecarReadOnlyError as error:
@@ -200,11 +220,13 @@ class AnnotationExtension:
         self.changed()
 
     def create(self, span: tuple[int, int], motivation: str, body: Body = Body()) -> None:
+        """A new annotation on `text[span]`."""
         self.put(Annotation.create(self.text, span[0], span[1], motivation, body))
 
     # -- the actions (keys) --------------------------------------------------------------------
 
     def action_note(self) -> None:
+        """`a`: add or edit the note on the selection or the current claim."""
         span = self.target() if self.writable() else None
         if span is None:
             return
@@ -225,6 +247,7 @@ class AnnotationExtension:
         self.app.push_screen(NoteDialog(self.text[span[0] : span[1]], note), done)
 
     def action_highlight(self) -> None:
+        """`h`: highlight the selection or the current claim, or remove that highlight."""
         span = self.target() if self.writable() else None
         if span is None:
             return
@@ -236,6 +259,7 @@ class AnnotationExtension:
             self.create(span, "highlighting")
 
     def action_tag(self) -> None:
+        """`T`: tag the selection or the current claim; choosing a tag it has removes it."""
         span = self.target() if self.writable() else None
         if span is None:
             return
@@ -278,6 +302,7 @@ class AnnotationExtension:
         return None
 
     def action_correct_speaker(self) -> None:
+        """`C`: reassign the current claim to an article speaker or a new name."""
         quote = self.claim() if self.writable() else None
         if quote is None:
             return
@@ -309,6 +334,7 @@ class AnnotationExtension:
         )
 
     def action_not_a_quote(self) -> None:
+        """`D`: the current claim is not a quote (a quote the reader added is removed)."""
         quote = self.claim() if self.writable() else None
         if quote is None:
             return
@@ -321,6 +347,7 @@ class AnnotationExtension:
         self.app.notify("Marked as not a quote (delete the mark in the notes panel, N, to undo).", timeout=4)
 
     def action_add_quote(self) -> None:
+        """`A`: the selection is a quote the analysis missed; ask who said it."""
         if not self.writable():
             return
         span = self.app.article_view.selection
@@ -338,6 +365,7 @@ class AnnotationExtension:
         )
 
     def action_reattach(self) -> None:
+        """`r`: move the annotation highlighted in the notes panel to the selection or claim."""
         if not self.writable():
             return
         annotation_id = self.panel.highlighted_id
@@ -356,6 +384,7 @@ class AnnotationExtension:
         self.app.notify("Annotation re-attached.", timeout=2)
 
     def action_show_notes(self) -> None:
+        """`N`: show the notes tab and focus it."""
         pane = self.panel.parent
         tabs = next((a for a in self.panel.ancestors if isinstance(a, TabbedContent)), None)
         if tabs is not None and isinstance(pane, TabPane) and pane.id:
@@ -363,6 +392,7 @@ class AnnotationExtension:
         self.panel.focus()
 
     def action_delete_note(self) -> None:
+        """`delete`: only meaningful in the notes panel (explains elsewhere)."""
         if not self.panel.has_focus:
             self.explain("Open the notes panel (N) and highlight the annotation to delete.")
             return
@@ -371,6 +401,7 @@ class AnnotationExtension:
     # -- the notes panel's controller ------------------------------------------------------------
 
     def jump_to_annotation(self, annotation_id: str) -> None:
+        """Enter in the notes panel: go to the annotation, with the jump history."""
         annotation = self.session.get(annotation_id)
         if annotation is None:
             return
@@ -383,6 +414,7 @@ class AnnotationExtension:
         self.app.go_to_span(*annotation.span)
 
     def delete_annotation(self, annotation_id: str) -> None:
+        """Delete from the notes panel."""
         if self.writable():
             self.delete(annotation_id)
             self.app.notify("Annotation deleted.", timeout=2)

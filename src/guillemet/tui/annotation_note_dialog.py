@@ -36,6 +36,7 @@ class NoteDialog(ModalScreen[str | None]):
         self.note = note
 
     def compose(self) -> ComposeResult:
+        """What is annotated, the input, and the keys."""
         with Vertical() as box:
             box.border_title = "Edit note" if self.note else "Note"
             yield Static(f"On “{excerpt(self.about, 120)}”", classes="dialog-about")
@@ -44,8 +45,10 @@ class NoteDialog(ModalScreen[str | None]):
             yield Static(hint, classes="dialog-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: keep the note (empty means delete, for an existing one)."""
         event.stop()
         self.dismiss(event.value.strip())
 
     def action_cancel(self) -> None:
+        """Escape: leave without changing anything."""
         self.dismiss(None)

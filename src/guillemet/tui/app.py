@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from guillemet.analysis.models import Analysis, Quote
@@ -56,7 +55,9 @@ from guillemet.tui.themes import DEFAULT_THEME, THEMES
 
 MIN_WIDTH = 50
 MIN_HEIGHT = 12
-STYLES = files("guillemet") / "styles"
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+"""The package's `styles/` folder (`importlib.resources` would find the same folder, at the cost
+of importing it before the first paint)."""
 
 
 def header_lines(article: Article) -> tuple[str, list[str]]:
@@ -509,10 +510,18 @@ class ReaderApp(App[None]):
 
     # -- search -----------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` is a priority binding (so that keys typed right after it reach the search bar,
+        see `action_search`): it must not fire while the reader types in a field or a dialog."""
+        if action == "search":
+            return not isinstance(self.focused, Input) and self.screen is self.screen_stack[0]
+        return True
+
     def action_search(self) -> None:
         bar = self.query_one("#search", SearchBar)
+        bar.value = ""
         bar.display = True
-        bar.focus()
+        self.set_focus(bar)  # at once: keys typed right after `/` must land in the bar
 
     def on_search_bar_search_changed(self, message: SearchBar.SearchChanged) -> None:
         results = SearchResults.find(self.article.text, message.query) if message.query else None

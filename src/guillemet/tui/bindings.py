@@ -86,7 +86,7 @@ APP_COMMANDS: tuple[Command, ...] = (
             "Move the focus back", "Reading"),
     Command("search.start", "slash", "search", "Search",
             "Search the article (enter: go to the first match)", "Search", show=True,
-            key_display="/"),
+            key_display="/", priority=True),
     Command("search.next", "full_stop,f3", "next_match", "Next match",
             "Go to the next match of the search", "Search", key_display="."),
     Command("search.previous", "comma,shift+f3", "previous_match", "Previous match",

@@ -25,11 +25,14 @@ EMPTY_HINT = "No annotations yet: a note · h highlight · T tag · C speaker ·
 class NotesController(Protocol):
     """What the panel asks of whoever owns the annotations."""
 
-    def jump_to_annotation(self, annotation_id: str) -> None: ...
+    def jump_to_annotation(self, annotation_id: str) -> None:
+        """Move the reader to the annotation (or explain why not: an orphan)."""
 
-    def delete_annotation(self, annotation_id: str) -> None: ...
+    def delete_annotation(self, annotation_id: str) -> None:
+        """Delete the annotation for good."""
 
-    def flush(self) -> None: ...
+    def flush(self) -> None:
+        """Save now whatever is waiting to be saved."""
 
 
 class NotesPanel(OptionList):
@@ -69,14 +72,17 @@ class NotesPanel(OptionList):
         return self.annotation_ids[index]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an annotation: jump to it."""
         event.stop()
         if event.option.id is not None:
             self.controller.jump_to_annotation(event.option.id)
 
     def action_delete_annotation(self) -> None:
+        """Delete the highlighted annotation."""
         if self.highlighted_id is not None:
             self.controller.delete_annotation(self.highlighted_id)
 
     def on_unmount(self) -> None:
         # The reader is closing: whatever is still waiting for the debounced save goes now.
+        """Closing: save what is left."""
         self.controller.flush()

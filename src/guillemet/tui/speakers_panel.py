@@ -133,7 +133,7 @@ class SpeakersPanel(Tree[PanelEntry]):
         return label
 
     def _claim_label(self, text: str, kind: str) -> Text:
-        width = max(12, self.size.width - 8) if self.size.width else EXCERPT_CELLS
+        width = max(12, self.size.width - 6) if self.size.width else EXCERPT_CELLS
         flat = excerpt(text, min(EXCERPT_CELLS, width))
         label = Text(flat, style="italic" if kind in ("direct", "mixed") else "")
         return label

@@ -102,8 +102,12 @@ def infinitive_clause(view: SentenceView, verb: Token) -> tuple[int, int] | None
                 first += 1
             end = _last_conj_edge(child)
             for sibling in verb.rights:
-                if sibling.i > child.i and sibling.dep_ == "conj" and sibling.morph.get("VerbForm") == ["Inf"]:
-                    end = max(end, sibling.right_edge.i + 1)
+                # "invite à boire, se rafraîchir et éviter …": the parser may hang the
+                # coordinated infinitives on the cue; keep them when they follow on
+                if sibling.i > child.i and sibling.dep_ == "conj" and sibling.pos_ == "VERB" \
+                        and sibling.left_edge.i <= end + 2 \
+                        and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in sibling.children):
+                    end = max(end, _last_conj_edge(sibling))
             end = min(view.end, end)
             if quoted_only and all(view.outside(doc[k]) for k in range(first, end)):
                 return None

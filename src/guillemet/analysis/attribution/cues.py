@@ -103,6 +103,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     found = subject_of(doc[k], depth + 1)
                     if found is not None:
                         return found
+    if verb.morph.get("VerbForm") == ["Fin"] and verb.i > 0:
+        # a name the parser left outside the tree ("Moody's explique …")
+        before = doc[verb.i - 1]
+        while before.dep_ in ("flat:name", "flat:foreign") and before.head.i < before.i:
+            before = before.head
+        if (before.pos_ in ("PROPN", "X") or before.ent_type_ in ("ORG", "PER")) and before.text[:1].isupper() \
+                and before.dep_ in ("ROOT", "dep") and before.head.i != verb.i:
+            return before
     if depth < 2 and verb.dep_ in ("advcl", "acl", "parataxis") and verb.morph.get("VerbForm") == ["Part"] \
             and verb.morph.get("Tense") == ["Pres"] and verb.head.i < verb.i:
         # "X a réfuté l'idée, affirmant : …": the gerund's subject is the main clause's

@@ -132,6 +132,20 @@ def _clause_subject(view: SentenceView, colon: int) -> Token | None:
     return None
 
 
+def _name_before_colon(view: SentenceView, colon: int) -> Token | None:
+    """"Barack Obama : « … »" (a headline): a bare name before the colon is the source."""
+    doc = view.doc
+    before = [t for t in doc[view.start:colon] if not t.is_punct]
+    if not before or len(before) > 6:
+        return None
+    if all(t.pos_ in ("PROPN", "X") or (t.ent_type_ and t.text[:1].isupper()) or t.pos_ == "DET" for t in before):
+        head = before[-1]
+        while head.dep_ == "flat:name" and head.head.i < head.i and head.head.i >= view.start:
+            head = head.head
+        return head
+    return None
+
+
 def find_quotes(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
     """Statements made of or around the sentence's quotations (those not `claimed`)."""
     doc = view.doc
@@ -184,7 +198,7 @@ def find_quotes(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
             mention = None
             cue = None
             if verb is None:
-                subject = _clause_subject(view, q.open_tok - 1)
+                subject = _clause_subject(view, q.open_tok - 1) or _name_before_colon(view, q.open_tok - 1)
                 if subject is not None:
                     mention = mention_from_head(subject, view.offset)
                     follows = mention is None

@@ -45,6 +45,15 @@ def _subject_mentions(doc: Doc, offset: int) -> list[Mention]:
     return out
 
 
+def _closing_end(doc: Doc, end: int, offset: int) -> int:
+    """Just after the closing mark that follows a quotation's content, if there is one."""
+    text = doc.text
+    i = end - offset
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return offset + i + 1 if i < len(text) and text[i] in "»”\"" else end
+
+
 def extract_paragraph(doc: Doc, offset: int) -> ParagraphFindings:
     """The statements and mentions of one paragraph (offsets in the normalised text)."""
     found: list[FoundQuote] = []
@@ -55,8 +64,18 @@ def extract_paragraph(doc: Doc, offset: int) -> ParagraphFindings:
         quoted = find_quotes(view, claimed)
         anchored = [q for q in quoted if not (q.follows_previous and q.cue is None)]
         floating = [q for q in quoted if q.follows_previous and q.cue is None]
-        for item in selon + anchored + find_reported(view) + floating:
+        for item in selon + anchored + find_reported(view):
             if item.end > item.start and not any(_overlaps(item, other) for other in local):
+                local.append(item)
+        for item in floating:
+            if any(_overlaps(item, other) for other in local):
+                continue
+            before = [other for other in local if other.end <= item.start and other.type != "direct"]
+            if before:
+                # a quotation later in a reported sentence belongs to that statement
+                last = max(before, key=lambda other: other.end)
+                local[local.index(last)] = replace(last, end=_closing_end(doc, item.end, offset), type="mixed")
+            else:
                 local.append(item)
         found.extend(sorted(local, key=lambda q: q.start))
     return ParagraphFindings(offset, len(doc.text), tuple(found), tuple(_subject_mentions(doc, offset)))

@@ -24,7 +24,7 @@ def _bare(lemma: str) -> str:
     return lemma
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Sets for O(1) look-ups by the rules."""
 
@@ -45,11 +45,11 @@ class Lexicon:
     honorifics: frozenset[str]
     possessives: frozenset[str]
     determiners: frozenset[str]
+    heads: frozenset[str] = frozenset()
 
     def speaker_heads(self) -> frozenset[str]:
         """Every head noun that can designate a source."""
-        return (self.document | self.service | self.organisation | self.government
-                | self.group | self.person)
+        return self.heads
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +61,10 @@ def lexicon() -> Lexicon:
     tier2 = frozenset(_bare(v) for v in verbs["tier2"]) - tier1
     incise = frozenset(_bare(v) for v in verbs["incise"]) | tier1 | tier2
     stems = tuple(sorted({v[:-2] for v in tier1 if len(v) >= 7 and v[-2:] in ("er", "ir", "re")}))
+    kinds = ("document", "service", "organisation", "government", "group", "person")
+    heads = frozenset(word for kind in kinds for word in nouns[kind])
     return Lexicon(
+        heads=heads,
         tier1=tier1,
         tier2=tier2,
         incise=incise,

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import OrderedDict
+from itertools import islice
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .kinds import kind_of
 from .lexicon import lexicon
 from .types import Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
 
+_WINDOW = 60  # how many recently mentioned sources a pronoun or description is matched against
 _PRONOUN_REACH = 400  # characters: how far back a statement makes its source the pronoun's
 _WORD = re.compile(r"[\w'-]+")
 
@@ -78,11 +81,25 @@ def _strip_determiner(text: str) -> tuple[str, int]:
 
 
 class _Resolver:
-    """Links mentions to clusters as the document is read."""
+    """Links mentions to clusters as the document is read.
+
+    Look-ups go through a name-word index and recency lists scanned over a bounded window,
+    so a book with thousands of sources resolves in linear time.
+    """
 
     def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
         self.lex = lexicon()
+        self.heads = self.lex.speaker_heads()
+        self.by_word: dict[str, list[_Cluster]] = {}
+        self.recent: OrderedDict[int, _Cluster] = OrderedDict()
+        self.recent_subjects: OrderedDict[int, _Cluster] = OrderedDict()
+        self.recent_speakers: OrderedDict[int, _Cluster] = OrderedDict()
+        self.last_link: tuple[int, _Cluster] | None = None
+
+    @staticmethod
+    def _latest(order: OrderedDict[int, _Cluster], window: int = _WINDOW) -> Iterator[_Cluster]:
+        return islice(reversed(order.values()), window)
 
     def _new(self, mention: Mention) -> _Cluster:
         cluster = _Cluster(key=len(self.clusters), kind=kind_of(mention))
@@ -90,9 +107,8 @@ class _Resolver:
         return cluster
 
     def _by_name(self, words: list[str]) -> _Cluster | None:
-        for cluster in reversed(self.clusters):
-            if not cluster.name_words:
-                continue
+        candidates = {c.key: c for w in words for c in self.by_word.get(w, ())}
+        for cluster in sorted(candidates.values(), key=lambda c: -c.last):
             if _first_names_differ(words, cluster.name_words):
                 continue
             if words == cluster.name_words or words[-1] == cluster.name_words[-1] or (
@@ -101,23 +117,29 @@ class _Resolver:
                 return cluster
         return None
 
+    def _set_name(self, cluster: _Cluster, mention: Mention, words: list[str]) -> None:
+        cluster.name, cluster.name_span, cluster.name_words = mention.name_text, mention.name, words
+        for word in words:
+            bucket = self.by_word.setdefault(word, [])
+            if cluster not in bucket:
+                bucket.append(cluster)
+
     def _by_role(self, mention: Mention) -> _Cluster | None:
         role = _words(_strip_determiner(mention.role or mention.text)[0])
         if not role:
             return None
-        for cluster in sorted(self.clusters, key=lambda c: -c.last):
+        for cluster in self._latest(self.recent):
             for known in cluster.roles:
                 if role[0] == known[0] and set(role) <= set(known):
                     return cluster
         if mention.head in self.lex.person and len(role) <= 3 and "de" not in role and "du" not in role:
             # "le président", "le Président-candidat": the person who has just spoken
-            for cluster in sorted(self.clusters, key=lambda c: -c.last_quote):
-                if cluster.last_quote >= 0 and mention.start - cluster.last_quote < _PRONOUN_REACH:
-                    if cluster.kind == "person" and cluster.name and self._compatible(cluster, mention):
-                        return cluster
-                break
-        if mention.head and mention.head in self.lex.speaker_heads() and mention.head not in self.lex.person:
-            for cluster in sorted(self.clusters, key=lambda c: -c.last):
+            for cluster in self._latest(self.recent_speakers, 1):
+                if mention.start - cluster.last_quote < _PRONOUN_REACH and cluster.kind == "person" \
+                        and cluster.name and self._compatible(cluster, mention):
+                    return cluster
+        if mention.head and mention.head in self.heads and mention.head not in self.lex.person:
+            for cluster in self._latest(self.recent):
                 if not mention.possessive and (mention.head in cluster.heads or (
                         mention.head in self.lex.document and mention.head in cluster.words)):
                     return cluster
@@ -133,10 +155,10 @@ class _Resolver:
     def _by_pronoun(self, mention: Mention) -> _Cluster | None:
         # the most recent compatible subject (a speaker counts as one): a pronoun subject of
         # a reporting verb usually continues with the last source or agent mentioned
-        for cluster in sorted(self.clusters, key=lambda c: (-c.last_subject, -c.last)):
-            if cluster.last_subject >= 0 and self._compatible(cluster, mention):
+        for cluster in self._latest(self.recent_subjects):
+            if self._compatible(cluster, mention):
                 return cluster
-        for cluster in sorted(self.clusters, key=lambda c: -c.last):
+        for cluster in self._latest(self.recent):
             if self._compatible(cluster, mention):
                 return cluster
         return None
@@ -154,11 +176,11 @@ class _Resolver:
             cluster = self._by_name(words) or (self._by_role(mention) if mention.role and mention.head else None) or self._new(mention)
             if len(words) > len(cluster.name_words) or not cluster.name:
                 if not cluster.name or set(cluster.name_words) <= set(words):
-                    cluster.name, cluster.name_span, cluster.name_words = mention.name_text, mention.name, words
+                    self._set_name(cluster, mention, words)
             if mention.label == "PER":
                 cluster.kind = "person"
         else:
-            cluster = self._by_role(mention) or self._new(mention)
+            cluster = self._glued_to_previous(mention) or self._by_role(mention) or self._new(mention)
             desc, cut = _strip_determiner(mention.text)
             if not cluster.description or (
                 not mention.possessive and len(desc) > len(cluster.description)
@@ -170,19 +192,40 @@ class _Resolver:
             cluster.words.update(_words(mention.text))
             if mention.head:
                 cluster.heads.add(mention.head)
-            role = _words(_strip_determiner(mention.role)[0]) if mention.role else []
-            if role and mention.name is not None:
+            role = _words(_strip_determiner(mention.role or mention.text)[0]) if (mention.role or mention.name is None) else []
+            if role and (mention.name is not None or cluster.name):
                 cluster.roles.append(role)
             if mention.gender and not cluster.gender and mention.label != "LOC":
                 cluster.gender = mention.gender
             cluster.plural = mention.plural if not cluster.mentions else cluster.plural
-            if mention.label in ("PER", "ORG") or mention.head in self.lex.speaker_heads() or mention.name:
+            if mention.label in ("PER", "ORG") or mention.head in self.heads or mention.name:
                 cluster.speaker_like = True
         cluster.mentions.append((mention.start, mention.end))
         cluster.last = mention.start
+        self.last_link = (mention.end, cluster)
+        self.recent[cluster.key] = cluster
+        self.recent.move_to_end(cluster.key)
         if mention.subject:
             cluster.last_subject = mention.start
+            self.recent_subjects[cluster.key] = cluster
+            self.recent_subjects.move_to_end(cluster.key)
         return cluster
+
+    def _glued_to_previous(self, mention: Mention) -> _Cluster | None:
+        """"Joechen Zaumseil le vice-président de …": a description right after a name."""
+        if self.last_link is None:
+            return None
+        end, cluster = self.last_link
+        if cluster.name and 0 <= mention.start - end <= 2 and cluster.kind == "person":
+            return cluster
+        return None
+
+    def spoke(self, cluster: _Cluster, start: int) -> None:
+        """Record that the cluster is the source of a statement starting at `start`."""
+        cluster.last_quote = start
+        cluster.speaker_like = True
+        self.recent_speakers[cluster.key] = cluster
+        self.recent_speakers.move_to_end(cluster.key)
 
 
 def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
@@ -212,8 +255,7 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
                 cluster = previous
             if cluster is not None:
                 previous = cluster
-                cluster.last_quote = item.start
-                cluster.speaker_like = True
+                resolver.spoke(cluster, item.start)
                 quoted.setdefault(cluster.key, len(quoted))
             mention_span = (item.mention.start, item.mention.end) if item.mention else None
             quotes.append(RawQuote(item.start, item.end, item.type, item.cue, mention_span,
