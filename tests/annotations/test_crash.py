@@ -98,3 +98,32 @@ def test_the_sidecar_survives_sigkill_at_any_moment(article: Article) -> None:
     assert session.save()
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
     assert notes_on_disk(path) == expected(saved) | {""}
+
+
+def test_two_processes_saving_at_once_lose_nothing(article: Article) -> None:
+    """Two readers of the same article saving as fast as they can: every annotation of both
+    ends up in the sidecar (saves take turns under a lock, and each merges the other's)."""
+    path = default_sidecar_path(article.source)
+    assert path is not None
+    per_child = 15
+    children = []
+    for name in ("first", "second"):
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:
+                session = AnnotationSession.open(article)
+                for i in range(per_child):
+                    start = (i * 53) % (len(article.text) - 20)
+                    note = Body(note=f"{name} {i}")
+                    session.put(Annotation.create(article.text, start, start + 9, "commenting", note))
+                    session.save()
+                status = 0
+            finally:
+                os._exit(status)
+        children.append(pid)
+    for pid in children:
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+    expected_notes = {f"{name} {i}" for name in ("first", "second") for i in range(per_child)}
+    assert notes_on_disk(path) == expected_notes

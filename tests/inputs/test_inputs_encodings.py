@@ -58,6 +58,16 @@ def test_a_short_french_text_is_not_mistaken_for_central_european(
     assert article.text == text
 
 
+@pytest.mark.parametrize("note", ["Élysée : « non »", "Café", "Noël à Paris.", "Déjà vu" * 20])
+def test_a_few_words_in_cp1252_are_read_as_cp1252(note: str) -> None:
+    assert decode(note.encode("cp1252"), "note.txt") == (note, "cp1252")
+
+
+def test_a_russian_paragraph_in_cp1251_is_recognised() -> None:
+    text = "Министр заявил, что Франция готова к сотрудничеству в борьбе с терроризмом."
+    assert decode(text.encode("cp1251"), "ru.txt") == (text, "cp1251")
+
+
 def test_windows_newlines_in_a_cp1252_file(tmp_path: Path, sample_text: str) -> None:
     data = sample_text.replace("\n", "\r\n").encode("cp1252")
     article = load_article(write(tmp_path, "windows.txt", data))

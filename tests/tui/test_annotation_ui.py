@@ -18,7 +18,7 @@ from tui_samples import sample_analysis, sample_article
 
 from guillemet.analysis.models import Analysis
 from guillemet.annotations.document import SCHEMA_VERSION, document_from_json
-from guillemet.annotations.model import Annotation, Body
+from guillemet.annotations.model import Annotation, Body, Correction
 from guillemet.annotations.session import AnnotationSession
 from guillemet.article import Article
 from guillemet.tui.annotation_choice_dialog import ChoiceDialog
@@ -391,3 +391,25 @@ async def test_an_annotation_key_can_be_remapped_by_id(copy) -> None:
         await settle(pilot, app)
         await pilot.press("n", "m")
         assert isinstance(app.screen, NoteDialog)
+
+
+async def test_standard_input_annotations_are_kept_in_memory_and_the_reader_is_told(sample_text: str) -> None:
+    article = sample_article(sample_text, "-")
+    extension = make_extension(article, {})
+    app = make_app(article, [sample_analysis(sample_text, "-")], extensions=[extension])
+    seen = spy_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n", "h")
+        assert len(extension.session.annotations()) == 1
+        assert any("--sidecar" in m for m in seen)
+
+
+def test_the_corrections_can_be_applied_before_an_analysis_is_shown(copy) -> None:
+    article, analysis = copy
+    session = AnnotationSession.open(article)
+    quote = analysis.quotes[0]
+    session.put(Annotation.create(article.text, quote.start, quote.end, "editing", Body(correction=Correction("not-a-quote"))))
+    extension = AnnotationExtension(session)
+    shown = extension.transform_analysis(analysis)
+    assert [q.id for q in shown.quotes] == [q.id for q in analysis.quotes[1:]]

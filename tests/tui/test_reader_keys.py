@@ -298,3 +298,30 @@ async def test_keys_typed_right_after_slash_reach_the_search_bar(article, analys
             app.post_message(events.Key(key, character))  # all queued at once, like a fast typist
         await pilot.pause(0.2)
         assert app.query_one("#search").value == "Mo/s"  # the second / is typed, not a new search
+
+
+async def test_the_command_palette_is_built_from_the_command_table(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Next claim", "Source", "Back", "Next entity", "Page down"} <= set(commands)
+        await commands["Next claim"].callback()
+        assert app.current_quote.id == "q1"
+        await commands["Page down"].callback()  # a command of the article view
+        assert app.article_view.scroll_offset.y > 0
+
+
+async def test_dragging_the_mouse_selects_text(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        view = app.article_view
+        line = view.text_layout.line_of(app.article.text.index("Cet échange"))
+        y = line - int(view.scroll_offset.y)
+        await pilot.mouse_down("#article", offset=(view.left_edge, y))
+        await pilot.hover("#article", offset=(view.left_edge + 11, y))
+        await pilot.mouse_up("#article", offset=(view.left_edge + 11, y))
+        start, end = view.selection
+        assert app.article.text[start:end] == "Cet échange"
+        assert app.current_claim is None  # a drag is not a click

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from guillemet.analysis.document import TextInProgress
 from guillemet.analysis.models import Analysis
 from guillemet.analysis.pipeline import installed_model_version, load_pipeline
+from guillemet.analysis.revision import rules_fingerprint
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,7 +43,9 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MODEL", "ENGINE_VERSION", "Engine", "installed_model_version"]
 
 DEFAULT_MODEL = "fr_core_news_md"
-ENGINE_VERSION = "1"
+ENGINE_VERSION = rules_fingerprint()
+"""Part of the cache key: a digest of the rule code and lexicons, so it changes by itself
+whenever the results may change."""
 
 PIPE_BATCH_SIZE = 256
 """Paragraphs per `nlp.pipe` batch: large enough for spaCy's speed, small enough to keep

@@ -11,7 +11,6 @@ never cross a paragraph (or a line) boundary.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -71,7 +70,7 @@ def clean_entities(doc: Doc, *, lexicon: TitleLexicon | None = None) -> list[Spa
         label = _LABEL_ALIASES.get(entity.label_, entity.label_)
         if label not in _KEPT_LABELS:
             continue
-        start, end = _cut_at_line_break(doc, entity.start, entity.end)
+        start, end = _cut_at_break(doc, entity.start, entity.end)
         for piece_start, piece_end, piece_label in _split_role_from_person(
             doc, start, end, label, lexicon
         ):
@@ -125,26 +124,19 @@ def set_clean_entities(doc: Doc) -> list[Span]:
     return cleaned
 
 
-def entity_offsets(entities: Sequence[Span], offset: int = 0) -> list[tuple[int, int, str]]:
-    """(start, end, label) character offsets of entities, shifted by `offset`."""
-    return [(e.start_char + offset, e.end_char + offset, e.label_) for e in entities]
-
-
 def _span(doc: Doc, start: int, end: int, label: str) -> Span:
     from spacy.tokens import Span
 
     return Span(doc, start, end, label=label)
 
 
-def _cut_at_line_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Keep the part of the entity before any line break (whole-document Docs only) or
     exclamation/question mark ("Malheureux ! malheureux" is not one name)."""
     for index in range(start, end):
         token = doc[index]
         if (token.is_space and "\n" in token.text) or token.text in _CUTTING_MARKS:
             return start, index
-        if "\n" in token.whitespace_ and index + 1 < end:
-            return start, index + 1
     return start, end
 
 

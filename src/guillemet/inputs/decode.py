@@ -10,7 +10,13 @@ French-first tie-break: on short texts charset-normalizer often finds several si
 encodings equally plausible (cp1250 and cp1252 decode most French letters alike, but not
 `ê`, `à` or `œ`). When Windows-1252 is among the best candidates it is chosen: it is the most
 common legacy encoding of Western European text and the one web browsers assume. For the same
-reason ISO-8859-1 is read as its superset Windows-1252, as browsers do.
+reason ISO-8859-1 is read as its superset Windows-1252, as browsers do. And when the guess
+rests on no evidence (no language recognised in the decoded text, typically a line or two, or
+no guess at all) Windows-1252 is used if it reads the bytes cleanly: without that, "Élysée :
+« non »" comes out as Shift-JIS. The price: a very short Cyrillic or Greek note in a Windows
+code page may be misread; longer texts are recognised by their language. Bytes that
+Windows-1252 cannot read, or that it reads as UTF-8 mojibake (`Ã©`, `â€™`: a file mixing
+two encodings), with no good guess, are refused.
 
 The name reported (`Article.encoding`, shown by the reader) is Python's canonical codec name:
 `utf-8`, `utf-8-sig` (UTF-8 with a BOM), `utf-16-le`, `cp1252`...
@@ -19,6 +25,7 @@ The name reported (`Article.encoding`, shown by the reader) is Python's canonica
 from __future__ import annotations
 
 import codecs
+import re
 
 from guillemet.errors import InputError
 
@@ -31,6 +38,7 @@ _BOMS = (
 )
 _TIE = 0.01
 _PREFERRED = "cp1252"
+_MOJIBAKE = re.compile("[ÂÃ][\u00a0-\u00bf]|â€")
 
 
 def canonical(encoding: str) -> str | None:
@@ -93,19 +101,30 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
 
 
 def guess_encoding(data: bytes) -> str | None:
-    """charset-normalizer's best guess for `data`, with the French-first tie-break above."""
+    """charset-normalizer's best guess for `data`, with the French-first rules above."""
     import charset_normalizer  # imported here: only texts that are not UTF-8 need it
 
     matches = list(charset_normalizer.from_bytes(data))
-    if not matches:
-        return None
-    best = matches[0]
+    best = matches[0] if matches else None
     for match in matches:
         tied = match.chaos <= best.chaos + _TIE and match.coherence >= best.coherence - _TIE
         if tied and _PREFERRED in match.could_be_from_charset:
             return _PREFERRED
-    name = canonical(best.encoding) or best.encoding
-    return _PREFERRED if name == "iso8859-1" and _decodes(data, _PREFERRED) else name
+    if best is not None and best.coherence > 0:
+        name = canonical(best.encoding) or best.encoding
+        return _PREFERRED if name == "iso8859-1" and _decodes(data, _PREFERRED) else name
+    if _reads_cleanly_as_preferred(data):
+        return _PREFERRED
+    return (canonical(best.encoding) or best.encoding) if best is not None else None
+
+
+def _reads_cleanly_as_preferred(data: bytes) -> bool:
+    """True when Windows-1252 decodes `data` without mojibake of UTF-8 in it."""
+    try:
+        text = data.decode(_PREFERRED)
+    except UnicodeDecodeError:
+        return False
+    return _MOJIBAKE.search(text) is None
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

@@ -55,6 +55,7 @@ class FixedAnalysisSource:
         self._analyses = list(analyses)
 
     def stream(self, article: Article) -> Iterator[Analysis]:
+        """Yield the analyses of `article` (see `AnalysisSource.stream`)."""
         for item in self._analyses:
             if isinstance(item, GuillemetError):
                 raise item
@@ -120,6 +121,7 @@ class ProcessAnalysisSource:
         resource_tracker.ensure_running()
 
     def stream(self, article: Article) -> Iterator[Analysis]:
+        """Yield the analyses of `article` (see `AnalysisSource.stream`)."""
         if self.model is None:
             from guillemet.analysis.engine import DEFAULT_MODEL
 
@@ -172,6 +174,7 @@ class ProcessAnalysisSource:
             process.join(timeout=1)
 
     def cancel(self) -> None:
+        """Stop the analysis process now (the reader is closing)."""
         self._cancelled.set()
         process = self._process
         if process is not None and process.is_alive():

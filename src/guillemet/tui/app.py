@@ -151,6 +151,7 @@ class ReaderApp(App[None]):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        """The article on the left, the side panel (speakers, extension tabs, legend) on the right."""
         with Horizontal(id="main"):
             yield ArticleView(
                 self.article.text, self._view_title, self._view_meta, id="article"
@@ -175,17 +176,21 @@ class ReaderApp(App[None]):
 
     @property
     def article_view(self) -> ArticleView:
+        """The article view widget."""
         return self.query_one("#article", ArticleView)
 
     @property
     def speakers_panel(self) -> SpeakersPanel:
+        """The speakers panel widget."""
         return self.query_one("#speakers", SpeakersPanel)
 
     @property
     def status_line(self) -> StatusLine:
+        """The status line widget."""
         return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
+        """Apply the user's keymap, focus the article and start the analysis (off the UI)."""
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if self.keymap_problem:
@@ -204,6 +209,7 @@ class ReaderApp(App[None]):
             self._consume_analyses()
 
     def on_resize(self) -> None:
+        """Show the too-small message when the terminal is below the minimum size."""
         self.call_after_refresh(self._check_size)
 
     def _check_size(self) -> None:
@@ -211,6 +217,7 @@ class ReaderApp(App[None]):
         self.screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
 
     def watch_theme(self) -> None:
+        """Theme colours changed: the legend is drawn from them."""
         if self.is_mounted:
             self.call_after_refresh(self._update_legend)
 
@@ -236,12 +243,15 @@ class ReaderApp(App[None]):
             self.post_message(self.AnalysisEnded())
 
     def on_reader_app_analysis_ended(self) -> None:
+        """The source is exhausted: stop the indicator."""
         self._analysis_done()
 
     def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
+        """Show each analysis as it arrives (partial ones too)."""
         self.show_analysis(message.analysis, message.model)
 
     def on_reader_app_analysis_failed(self, message: AnalysisFailed) -> None:
+        """Keep the article readable and say why there is no analysis."""
         self._analysis_done()
         self.status_line.set_part("analysis", "no analysis")
         self.notify(
@@ -415,9 +425,11 @@ class ReaderApp(App[None]):
             self.notify(f"Back to the {where} claim.", timeout=2)
 
     def action_next_claim(self) -> None:
+        """`n`: the next claim in reading order (within the speaker filter)."""
         self._step(True, self.filter_speaker)
 
     def action_previous_claim(self) -> None:
+        """`p`: the previous claim in reading order (within the speaker filter)."""
         self._step(False, self.filter_speaker)
 
     def _same_speaker(self, forward: bool) -> None:
@@ -429,12 +441,15 @@ class ReaderApp(App[None]):
         self._step(forward, quote.speaker.id)
 
     def action_next_same_speaker(self) -> None:
+        """`]`: the next claim by the current claim's speaker."""
         self._same_speaker(True)
 
     def action_previous_same_speaker(self) -> None:
+        """`[`: the previous claim by the current claim's speaker."""
         self._same_speaker(False)
 
     def action_source(self) -> None:
+        """`s`: the current claim's speaker mention; again: the speaker's first mention."""
         quote = self.current_quote
         if quote is None:
             self.bell()
@@ -454,6 +469,7 @@ class ReaderApp(App[None]):
         self.go_to_span(target.start, target.end)
 
     def action_back(self) -> None:
+        """`backspace`: back to the position before the last jump."""
         position = self.history.pop()
         if position is None:
             self.bell()
@@ -466,9 +482,11 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def action_next_entity(self) -> None:
+        """`e`: the next named entity."""
         self._entity(True)
 
     def action_previous_entity(self) -> None:
+        """`E`: the previous named entity."""
         self._entity(False)
 
     def _entity(self, forward: bool) -> None:
@@ -487,6 +505,7 @@ class ReaderApp(App[None]):
         self.go_to_span(entity.start, entity.end, centre=False)
 
     def action_toggle_colours(self) -> None:
+        """`c`: show or hide the entity colours."""
         view = self.article_view
         view.set_colours(not view.colours)
         self._update_legend()
@@ -518,18 +537,21 @@ class ReaderApp(App[None]):
         return True
 
     def action_search(self) -> None:
+        """`/`: open the search bar."""
         bar = self.query_one("#search", SearchBar)
         bar.value = ""
         bar.display = True
         self.set_focus(bar)  # at once: keys typed right after `/` must land in the bar
 
     def on_search_bar_search_changed(self, message: SearchBar.SearchChanged) -> None:
+        """Show the matches as the query is typed."""
         results = SearchResults.find(self.article.text, message.query) if message.query else None
         self.search_results = results
         self.article_view.set_search(results)
         self._update_status()
 
     def on_search_bar_search_submitted(self, message: SearchBar.SearchSubmitted) -> None:
+        """Enter: go to the first match after the view's top; escape: drop the search."""
         bar = self.query_one("#search", SearchBar)
         bar.display = False
         self.article_view.focus()
@@ -561,14 +583,17 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def action_next_match(self) -> None:
+        """`.`: the next match of the search."""
         self._match(True)
 
     def action_previous_match(self) -> None:
+        """`,`: the previous match of the search."""
         self._match(False)
 
     # -- selection, help, extensions ----------------------------------------------------------
 
     def action_start_selection(self) -> None:
+        """`v`: start a keyboard selection."""
         self.article_view.start_selection()
 
     def all_commands(self) -> list[Command]:
@@ -577,15 +602,18 @@ class ReaderApp(App[None]):
         return [*APP_COMMANDS, *VIEW_COMMANDS, *PANEL_COMMANDS, *extra]
 
     def action_help(self) -> None:
+        """`?`: the help screen."""
         self.push_screen(HelpScreen(self.all_commands(), self.user_keymap))
 
     def action_extension_action(self, command_id: str) -> None:
+        """Run an extension's command by id."""
         extension, command = self._extension_commands[command_id]
         handler = getattr(extension, f"action_{command.action}", None)
         if handler is not None:
             handler()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette: Textual's commands, then every command of the table."""
         yield from super().get_system_commands(screen)
         for command in self.all_commands():
             if command.target == "panel":
@@ -604,22 +632,27 @@ class ReaderApp(App[None]):
         return run
 
     async def action_quit(self) -> None:
+        """`q`: stop the analysis process and leave."""
         if self.source is not None:
             self.source.cancel()
         self.exit()
 
     def on_unmount(self) -> None:
+        """Never leave an analysis process behind."""
         if self.source is not None:
             self.source.cancel()
 
     # -- messages from the widgets --------------------------------------------------------
 
     def on_article_view_claim_clicked(self, message: ArticleView.ClaimClicked) -> None:
+        """A click in a claim makes it current."""
         self.go_to_claim(message.claim)
 
     def on_speakers_panel_speaker_chosen(self, message: SpeakersPanel.SpeakerChosen) -> None:
+        """Enter on a speaker filters to them (again: clears the filter)."""
         same = self.filter_speaker == message.speaker_id
         self.set_filter(None if same else message.speaker_id)
 
     def on_speakers_panel_claim_chosen(self, message: SpeakersPanel.ClaimChosen) -> None:
+        """Enter (or a click) on a quote in the panel goes to it."""
         self.go_to_claim(message.claim)

@@ -151,6 +151,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap when the text width changes (the first line on screen stays)."""
         if self.text_layout is None or self.text_layout.width != self.text_width:
             self.relayout()
         else:
@@ -158,6 +159,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.virtual_size = Size(self.scrollable_content_region.width, len(self.text_layout))
 
     def on_mount(self) -> None:
+        """Wrap the text for the first paint."""
         self.relayout()
 
     def notify_style(self) -> None:
@@ -210,23 +212,29 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to_line(lines.start - (height - len(lines)) // 2)
 
     def action_line_down(self) -> None:
+        """Scroll one line down."""
         self.scroll_to(y=self.scroll_offset.y + 1, animate=False, immediate=True)
 
     def action_line_up(self) -> None:
+        """Scroll one line up."""
         self.scroll_to(y=self.scroll_offset.y - 1, animate=False, immediate=True)
 
     def action_page_down(self) -> None:
+        """Scroll a page down (two lines of context kept)."""
         page = max(1, self.scrollable_content_region.height - 2)
         self.scroll_to(y=self.scroll_offset.y + page, animate=False, immediate=True)
 
     def action_page_up(self) -> None:
+        """Scroll a page up (two lines of context kept)."""
         page = max(1, self.scrollable_content_region.height - 2)
         self.scroll_to(y=self.scroll_offset.y - page, animate=False, immediate=True)
 
     def action_top(self) -> None:
+        """Go to the top."""
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
+        """Go to the end."""
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     # -- state setters ----------------------------------------------------------------------
@@ -376,6 +384,7 @@ class ArticleView(ScrollView, can_focus=True):
     # -- mouse ------------------------------------------------------------------------------
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Start a possible drag selection."""
         offset = self.offset_at(event.x, event.y)
         self._drag_start = offset
         self._dragged = False
@@ -383,6 +392,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Extend the drag selection."""
         if self._drag_start is None or not event.button:
             return
         offset = self.offset_at(event.x, event.y)
@@ -391,6 +401,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.set_selection(self._drag_start, offset)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
+        """End a drag, or treat it as a click on a claim."""
         start, self._drag_start = self._drag_start, None
         self.release_mouse()
         if start is None or self._dragged:
@@ -403,6 +414,7 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering --------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        """One screen line, from the strip cache or freshly styled."""
         scroll_x, scroll_y = self.scroll_offset
         index = int(scroll_y) + y
         width = self.scrollable_content_region.width

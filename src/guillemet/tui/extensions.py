@@ -30,11 +30,17 @@ EXTENSION_MODULES = ("guillemet.tui.annotation_extension",)
 class ReaderExtension(Protocol):
     """A feature added to the reader (see the module docstring)."""
 
-    def commands(self) -> Sequence[Command]: ...
+    def commands(self) -> Sequence[Command]:
+        """More commands: bindings (remappable by id), help lines, palette entries."""
+        ...
 
-    def side_panels(self, app: Any) -> Iterable[tuple[str, Widget]]: ...
+    def side_panels(self, app: Any) -> Iterable[tuple[str, Widget]]:
+        """`(title, widget)` tabs to add next to "Speakers"."""
+        ...
 
-    def on_mount(self, app: Any) -> None: ...
+    def on_mount(self, app: Any) -> None:
+        """Wire the extension to the app once the reader is on screen."""
+        ...
 
 
 def discover_extensions(article: Article, options: dict[str, Any]) -> list[ReaderExtension]:

@@ -41,20 +41,21 @@ def display_keys(keys: str) -> str:
 
 def help_table(commands: Iterable[Command], keymap: dict[str, str]) -> Table:
     """The commands as a table grouped like `GROUPS`, keys as remapped by `keymap`."""
-    table = Table.grid(padding=(0, 2))
+    table = Table.grid(padding=(0, 2), expand=True)
     table.add_column(justify="right", style="bold", no_wrap=True)
-    table.add_column()
+    table.add_column(ratio=1)
+    table.add_column(style="dim", no_wrap=True)
     by_group: dict[str, list[Command]] = {}
     for command in commands:
         by_group.setdefault(command.group, []).append(command)
     order = [g for g in GROUPS if g in by_group] + [g for g in by_group if g not in GROUPS]
     for number, group in enumerate(order):
         if number:
-            table.add_row("", "")
-        table.add_row("", Text(group, style="bold underline"))
+            table.add_row("", "", "")
+        table.add_row("", Text(group, style="bold underline"), "")
         for command in by_group[group]:
             keys = display_keys(keymap.get(command.id, command.key))
-            table.add_row(keys, Text(command.tooltip))
+            table.add_row(keys, Text(command.tooltip), command.id)
     return table
 
 
@@ -71,10 +72,12 @@ class HelpScreen(ModalScreen[None]):
         self._table = help_table(commands, keymap)
 
     def compose(self) -> ComposeResult:
+        """The table in a scrollable box."""
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "esc to close · remap keys in keymap.toml"
+            box.border_subtitle = "esc to close · remap a key by its id in keymap.toml"
             yield Static(self._table, id="help-table")
 
     async def action_dismiss(self, result: None = None) -> None:
+        """Close the help screen."""
         self.dismiss(result)

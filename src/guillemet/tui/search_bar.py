@@ -33,14 +33,17 @@ class SearchBar(Input):
         super().__init__(placeholder="Search the article…", id=id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """Report the query as it changes."""
         event.stop()
         self.post_message(self.SearchChanged(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Report enter."""
         event.stop()
         self.post_message(self.SearchSubmitted(event.value))
 
     def on_key(self, event: events.Key) -> None:
+        """Escape cancels the search."""
         if event.key == "escape":
             event.stop()
             event.prevent_default()

@@ -122,6 +122,7 @@ class SpeakersPanel(Tree[PanelEntry]):
             node.add_leaf(Text(f"… {more} more: use ] and [ to go through them", style="dim"))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[PanelEntry]) -> None:
+        """Fill a speaker's quotes in on first expansion."""
         event.stop()
         self._add_claims(event.node)
 
@@ -129,7 +130,7 @@ class SpeakersPanel(Tree[PanelEntry]):
         label = Text()
         label.append(name, style="bold reverse" if filtered else "bold")
         details = " · ".join(part for part in (str(count), KIND_LABELS.get(kind, kind)) if part)
-        label.append(f"  {details}", style=self.get_component_rich_style("speakers-panel--kind"))
+        label.append(f"  {details}", style=self.get_component_rich_style("speakers-panel--kind", partial=True))
         return label
 
     def _claim_label(self, text: str, kind: str) -> Text:
@@ -152,6 +153,7 @@ class SpeakersPanel(Tree[PanelEntry]):
         return self._rows.get(node.data.speaker_id, ("", "", 0))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[PanelEntry]) -> None:
+        """Enter or a click: filter by a speaker, or go to a quote."""
         event.stop()
         entry = event.node.data
         if entry is None:

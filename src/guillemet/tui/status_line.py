@@ -56,4 +56,5 @@ class StatusLine(Static):
         self.update(line)
 
     def on_resize(self) -> None:
+        """Keep the right-hand parts flush right."""
         self._redraw()

@@ -48,6 +48,17 @@ def incise_verb(token: Token) -> bool:
             or reporting_tier(token) > 0)
 
 
+def incise_form(token: Token) -> bool:
+    """A word right after « … », that reads as a third-person reporting verb even when the
+    tagger took it for a noun ("juge", "lance"): its infinitive is in the lexicon."""
+    low = token.lower_
+    if not low.isalpha() or token.text[:1].isupper() or len(low) < 4 or token.pos_ not in ("VERB", "NOUN", "ADJ"):
+        return False
+    lex = lexicon()
+    guesses = {low + "r", low[:-1] + "re", low + "re", low[:-1] + "ir", low[:-2] + "ire"}
+    return any(g in lex.incise for g in guesses)
+
+
 def cue_start(verb: Token) -> int:
     """Token index where the cue begins: its auxiliaries and reflexive clitic included."""
     start = verb.i

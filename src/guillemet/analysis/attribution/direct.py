@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .clauses import infinitive_clause, que_clause, trim_end
-from .cues import cue_start, incise_verb, inverted_subject, reporting_tier, subject_of
-from .mentions import mention_from_head
+from .cues import cue_start, incise_form, incise_verb, inverted_subject, reporting_tier, subject_of
+from .lexicon import lexicon
+from .mentions import mention_from_head, phrase_end
 from .sentences import SentenceView
 from .types import FoundQuote, Mention
 
@@ -59,15 +60,17 @@ def _incise_after(view: SentenceView, number: int) -> _Incise | None:
         j += 1
     if j >= view.end:
         return None
+    while j < view.end - 1 and doc[j].lower_ in ("se", "s'"):
+        j += 1
     verb = doc[j]
-    if verb.pos_ == "AUX" or verb.lower_ in ("a", "avait", "aurait", "ont"):
+    if verb.pos_ == "AUX" or verb.lower_ in ("a", "avait", "aurait", "ont", "est", "s'est"):
         k = j + 1
         while k < min(view.end, j + 5) and not incise_verb(doc[k]):
             k += 1
         if k >= min(view.end, j + 5):
             return None
         verb = doc[k]
-    if not incise_verb(verb):
+    if not incise_verb(verb) and not incise_form(verb):
         return None
     if verb.i + 1 < view.end and doc[verb.i + 1].lower_ in ("que", "qu'"):
         return None
@@ -76,6 +79,38 @@ def _incise_after(view: SentenceView, number: int) -> _Incise | None:
         return None
     end = max(subject.i, verb.i) + 1
     return _Incise(verb, subject, end)
+
+
+def _inner_incise(view: SentenceView, number: int) -> tuple[_Incise, int, int] | None:
+    """An incise inside the marks: « A, a-t-il déclaré, B » -> (incise, end of A, start of B)."""
+    q = view.quotes[number]
+    doc = view.doc
+    last = min(q.close_tok, view.end) - 1
+    for i in range(q.open_tok + 2, last - 1):
+        if doc[i].text != ",":
+            continue
+        j = i + 1
+        if doc[j].pos_ == "AUX" or doc[j].lower_ in ("a", "avait", "ont"):
+            j += 1
+            while j < min(last, i + 5) and doc[j].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"):
+                j += 1
+        verb = doc[j]
+        if not incise_verb(verb) or verb.morph.get("VerbForm") == ["Inf"]:
+            continue
+        subject = inverted_subject(verb, last + 1)
+        if subject is None:
+            continue
+        k = max(verb.i, subject.i) + 1
+        if subject.pos_ != "PRON":
+            k = phrase_end(subject)
+        if k <= last and doc[k].text in (",", ".", ";", "!", "?"):
+            b_start = k + 1
+            while b_start <= last and doc[b_start].is_space:
+                b_start += 1
+            if b_start > last:
+                return None
+            return _Incise(verb, subject, k), i, b_start
+    return None
 
 
 def _introducer(view: SentenceView, number: int) -> tuple[Token | None, bool] | None:
@@ -127,9 +162,17 @@ def _clause_subject(view: SentenceView, colon: int) -> Token | None:
         tok = doc[k]
         if tok.pos_ in ("VERB", "AUX") and view.outside(tok):
             subject = subject_of(tok)
-            if subject is not None:
+            if subject is not None and _can_speak(subject):
                 return subject
+            return None
     return None
+
+
+def _can_speak(token: Token) -> bool:
+    """A person, a named body or a source noun: what may say the words after a colon."""
+    lex = lexicon()
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PER", "ORG") or (
+        token.lemma_.lower() in lex.speaker_heads())
 
 
 def _name_before_colon(view: SentenceView, colon: int) -> Token | None:
@@ -152,13 +195,25 @@ def find_quotes(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
     n = len(view.quotes)
     found: list[FoundQuote] = []
     owner: list[tuple[Mention | None, tuple[int, int] | None, bool] | None] = [None] * n
+    for k in range(n):
+        inner = _inner_incise(view, k) if k not in claimed else None
+        if inner is None:
+            continue
+        inc, a_end, b_start = inner
+        claimed.add(k)
+        q = view.quotes[k]
+        mention = mention_from_head(inc.subject, view.offset, after=inc.verb.i)
+        cue = _char_span(view, cue_start(inc.verb), inc.verb.i + 1)
+        a_last = doc[a_end - 1]
+        found.append(FoundQuote(view.offset + q.content[0], view.offset + a_last.idx + len(a_last.text), "direct", cue, mention))
+        found.append(FoundQuote(view.offset + doc[b_start].idx, view.offset + q.content[1], "direct", cue, mention))
     incises = [_incise_after(view, k) if k not in claimed else None for k in range(n)]
     # 1. incises, spreading backwards over unattributed quotations and forward to the next one
     for k in range(n):
         inc = incises[k]
         if inc is None:
             continue
-        mention = mention_from_head(inc.subject, view.offset)
+        mention = mention_from_head(inc.subject, view.offset, after=inc.verb.i)
         cue = _char_span(view, min(cue_start(inc.verb), inc.verb.i), max(inc.verb.i, inc.subject.i if inc.subject.i < inc.verb.i else inc.verb.i) + 1)
         owner[k] = (mention, cue, False)
         b = k - 1

@@ -25,11 +25,16 @@ def _overlaps(a: FoundQuote, b: FoundQuote) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _subject_mentions(doc: Doc, offset: int) -> list[Mention]:
-    """Subjects and named people/organisations: antecedents for pronouns and roles."""
+def _subject_mentions(doc: Doc, offset: int, quoted: set[int]) -> list[Mention]:
+    """Subjects and named people/organisations: antecedents for pronouns and roles.
+
+    Words inside quotations are the quoted person's, not the article's: they are skipped.
+    """
     out: list[Mention] = []
     seen: set[int] = set()
     for tok in doc:
+        if tok.i in quoted:
+            continue
         if (tok.dep_ in _SUBJ and tok.pos_ in ("NOUN", "PROPN")) or (
             tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "ORG")
         ) or (tok.dep_ == "appos" and tok.pos_ == "PROPN"):
@@ -57,7 +62,9 @@ def _closing_end(doc: Doc, end: int, offset: int) -> int:
 def extract_paragraph(doc: Doc, offset: int) -> ParagraphFindings:
     """The statements and mentions of one paragraph (offsets in the normalised text)."""
     found: list[FoundQuote] = []
+    inside_quotes: set[int] = set()
     for view in sentence_views(doc, offset):
+        inside_quotes.update(view.inside)
         claimed: set[int] = set()
         local: list[FoundQuote] = []
         selon = find_selon(view, claimed)
@@ -78,4 +85,4 @@ def extract_paragraph(doc: Doc, offset: int) -> ParagraphFindings:
             else:
                 local.append(item)
         found.extend(sorted(local, key=lambda q: q.start))
-    return ParagraphFindings(offset, len(doc.text), tuple(found), tuple(_subject_mentions(doc, offset)))
+    return ParagraphFindings(offset, len(doc.text), tuple(found), tuple(_subject_mentions(doc, offset, inside_quotes)))

@@ -40,6 +40,10 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ in _STOP_DEPS or child.pos_ in ("VERB", "AUX"):
             break
+        if child.dep_ in ("nmod", "obl", "obl:mod") and any(
+            c.dep_ == "case" and c.lower_ not in ("de", "du", "des", "d'") for c in child.children
+        ):
+            break  # "… sur Twitter", "… dans un communiqué": circumstances, not the source
         if any(t.text in ",;:()«»\"“”" for t in doc[end:child.right_edge.i + 1]):
             # keep the part before a comma-set gloss when it is glued (" Sébastien Lecornu")
             break
@@ -69,6 +73,11 @@ def pronoun_mention(token: Token, offset: int) -> Mention | None:
     )
 
 
+def phrase_end(head: Token) -> int:
+    """Token index just after the noun phrase headed by `head`."""
+    return phrase_bounds(head)[1]
+
+
 def _name_chain(head: Token) -> tuple[int, int]:
     """Token range of the proper name headed by a PROPN token (its flat:name tail included)."""
     doc = head.doc
@@ -84,7 +93,12 @@ def _name_chain(head: Token) -> tuple[int, int]:
 
 
 def _glue(doc, start: int, end: int) -> tuple[int, int]:
-    """Widen a name over the pieces written without a space ("Royaume" "-" "Uni", "Moody's")."""
+    """Widen a name over the pieces written without a space ("Royaume" "-" "Uni", "Moody's"),
+    and drop lowercase words the NER let trail after it ("Marthe sursauta")."""
+    while end - 1 > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in ("VERB", "AUX", "ADV", "ADJ"):
+        end -= 1
+    while start + 1 < end and doc[start].text[:1].islower() and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADJ", "NOUN"):
+        start += 1
     def joined(left: int) -> bool:  # tokens left and left + 1 are written together
         a, b = doc[left], doc[left + 1]
         return not a.whitespace_ and (a.text.endswith("-") or b.text.startswith("-") or a.text == "-"
@@ -129,8 +143,12 @@ def _is_title_word(doc, name: tuple[int, int]) -> bool:
         t.pos_ == "PROPN" and t.lower_ not in lexicon().person for t in doc[name[0]:name[1]])
 
 
-def mention_from_head(head: Token, offset: int) -> Mention | None:
-    """The mention whose head noun (or name token, or pronoun) is `head`."""
+def mention_from_head(head: Token, offset: int, after: int = -1) -> Mention | None:
+    """The mention whose head noun (or name token, or pronoun) is `head`.
+
+    `after`: a token index the phrase must not reach back to (the verb of an incise, whose
+    subject follows it).
+    """
     if head.pos_ == "PRON" or head.lower_ in lexicon().pronouns:
         return pronoun_mention(head, offset)
     if head.dep_ == "flat:name" and head.head.i < head.i:
@@ -147,6 +165,12 @@ def mention_from_head(head: Token, offset: int) -> Mention | None:
         start, end = min(start, name[0]), max(end, name[1])
     else:
         name = _glued_name(head, start, end)
+        if name is not None and start <= name[0] <= end:
+            end = max(end, name[1])
+    if after >= 0:
+        start = max(start, after + 1)
+        if name is not None and name[0] <= after:
+            name = (after + 1, name[1]) if name[1] > after + 1 else None
     if name is not None and _is_title_word(doc, name):
         name = None  # "le Président-candidat" is a description, whatever the NER says
     span = doc[start:end]

@@ -36,7 +36,7 @@ def _trailing_incise(view: SentenceView, verb: Token) -> FoundQuote | None:
     subject = inverted_subject(verb, view.end)
     if subject is None:
         return None
-    mention = mention_from_head(subject, view.offset)
+    mention = mention_from_head(subject, view.offset, after=verb.i)
     if mention is None:
         return None
     # nothing but the subject phrase (and adverbials) may follow
@@ -47,7 +47,7 @@ def _trailing_incise(view: SentenceView, verb: Token) -> FoundQuote | None:
     first = view.start
     while first < k and (doc[first].is_space or doc[first].is_punct):
         first += 1
-    if first >= k or any(first <= q.open_tok < k for q in view.quotes):
+    if first >= k or any(view.start <= q.open_tok < k for q in view.quotes):
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[first:k]):
         return None  # what precedes must be a clause

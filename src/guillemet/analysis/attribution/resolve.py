@@ -135,8 +135,10 @@ class _Resolver:
         if mention.head in self.lex.person and len(role) <= 3 and "de" not in role and "du" not in role:
             # "le président", "le Président-candidat": the person who has just spoken
             for cluster in self._latest(self.recent_speakers, 1):
+                known = {w for r in cluster.roles for w in r}
                 if mention.start - cluster.last_quote < _PRONOUN_REACH and cluster.kind == "person" \
-                        and cluster.name and self._compatible(cluster, mention):
+                        and cluster.name and self._compatible(cluster, mention) \
+                        and (not known or mention.head in known):
                     return cluster
         if mention.head and mention.head in self.heads and mention.head not in self.lex.person:
             for cluster in self._latest(self.recent):
@@ -173,7 +175,7 @@ class _Resolver:
             words = _name_words(mention.name_text)
             if not words:
                 return None
-            cluster = self._by_name(words) or (self._by_role(mention) if mention.role and mention.head else None) or self._new(mention)
+            cluster = self._by_name(words) or self._new(mention)
             if len(words) > len(cluster.name_words) or not cluster.name:
                 if not cluster.name or set(cluster.name_words) <= set(words):
                     self._set_name(cluster, mention, words)

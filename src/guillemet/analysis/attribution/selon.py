@@ -138,6 +138,8 @@ def find_selon(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
 
 
 def _item(view: SentenceView, first: int, end: int, cue: tuple[int, int], mention, claimed: set[int]):
+    if mention is None:
+        return None  # "selon moi", "selon nous": no source a reader could list
     doc = view.doc
     while end > first and (doc[end - 1].is_punct and doc[end - 1].text not in ("»", "”", '"', ")") or doc[end - 1].is_space):
         end -= 1
