@@ -140,3 +140,35 @@ def test_headline_quote_is_found() -> None:
     a = analyse("Obama raille « Coach » Romney\n\nLe président a parlé dans l'Ohio.")
     q = quote_with(a, "Coach")
     assert q.speaker is not None and "Obama" in q.speaker.name
+
+
+def test_incise_inside_the_marks_splits_the_quote() -> None:
+    a = analyse("« La situation est grave, a déclaré le ministre Gérald Darmanin. Nous devons agir vite. »")
+    first, second = quote_with(a, "grave"), quote_with(a, "agir vite")
+    assert first.text == "La situation est grave"
+    assert first.speaker is not None and first.speaker == second.speaker
+    assert first.speaker.name == "Gérald Darmanin"
+
+
+def test_reflexive_incise_verb() -> None:
+    a = analyse("« C'est un jour historique », s'est félicité le président ukrainien Volodymyr Zelensky sur Twitter.")
+    q = quote_with(a, "historique")
+    assert q.type == "direct"
+    assert q.speaker is not None and q.speaker.name == "Volodymyr Zelensky"
+    assert q.speaker_mention is not None and "Twitter" not in q.speaker_mention.text
+
+
+def test_headline_name_before_a_colon_is_the_source() -> None:
+    a = analyse("Barack Obama : « le meilleur reste à venir pour les Etats-Unis ! »\n\nLe président a été réélu.")
+    q = quote_with(a, "meilleur")
+    assert q.speaker is not None and q.speaker.name == "Barack Obama"
+
+
+def test_capitalised_quote_after_a_noun_is_a_label_not_speech() -> None:
+    assert analyse("Le gouvernement a lancé l'opération « Sentinelle » en 2015.").quotes == ()
+
+
+def test_incise_subject_after_an_addressee_and_a_date() -> None:
+    a = analyse("« La situation est sous contrôle », confie mardi à l'AFP Marie Martin, directrice de l'hôpital.")
+    q = quote_with(a, "contrôle")
+    assert q.speaker is not None and q.speaker.name == "Marie Martin"

@@ -59,3 +59,27 @@ def test_selon_with_a_pronoun_refers_to_the_last_source() -> None:
     q = quote_with(a, "reprise")
     assert q.type == "selon"
     assert q.speaker is not None and q.speaker.name == "Paul Martin"
+
+
+def test_name_set_off_by_commas_after_a_role_is_the_source() -> None:
+    a = analyse("Le porte-parole du Kremlin, Dmitri Peskov, a affirmé que la Russie était prête à négocier.")
+    q = quote_with(a, "négocier")
+    assert q.speaker is not None and q.speaker.name == "Dmitri Peskov"
+
+
+def test_a_new_name_is_never_merged_into_another_person_by_role() -> None:
+    a = analyse(
+        "« C'est historique », a dit le président ukrainien Volodymyr Zelensky.\n"
+        "Le président Emmanuel Macron a assuré qu'il ne démissionnerait pas."
+    )
+    q = quote_with(a, "démissionnerait")
+    assert q.speaker is not None and q.speaker.name == "Emmanuel Macron"
+
+
+def test_words_inside_a_quotation_are_not_antecedents() -> None:
+    a = analyse(
+        "Moody's explique dans un communiqué que « l'Italie a plus de risques ».\n"
+        "Malgré les démarches, elle considère que la croissance sera faible."
+    )
+    q = quote_with(a, "croissance")
+    assert q.speaker is not None and "Moody" in q.speaker.name

@@ -62,7 +62,7 @@ def test_the_markdown_report_tells_who_said_what_and_what_the_reader_thought(art
     report = to_markdown(article, corrected, annotations)
     assert report.startswith("# Reading report: Lecornu et Choïgou\n")
     assert "| Model | hand-made |" in report
-    assert "« « " not in report and "« a confirmé que la France" in report
+    assert "« « " not in report and "- « a confirmé que la France" in report
     assert "3 claims by 4 speakers" in report and "4 reader annotations, 1 orphan" in report
     choigou = report.index("### Sergueï Choïgou (person, 1 claim)")
     assert report.index("Il existe des informations", choigou) < report.index("note: Aucune preuve citée.", choigou)

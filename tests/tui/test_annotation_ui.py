@@ -339,6 +339,25 @@ async def test_a_damaged_sidecar_is_reported_and_the_article_opens(copy) -> None
     assert list(Path(article.source).parent.glob("article.txt.guillemet.json.damaged-*"))
 
 
+async def test_annotations_recovered_from_the_backup_are_shown_and_saved_again(copy) -> None:
+    article, _ = copy
+    session = AnnotationSession.open(article)
+    start = article.text.index("Moscou")
+    session.put(Annotation.create(article.text, start, start + 6, "commenting", Body(note="gardée")))
+    session.save()
+    session.put(Annotation.create(article.text, start, start + 6, "highlighting"))
+    session.save()  # the backup holds the note; the sidecar, the note and the highlight
+    sidecar(article).write_bytes(b"\x00\x01 garbage")
+    app, ext = reader(copy)
+    seen = spy_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert [a.body.note for a in ext.session.annotations()] == ["gardée"]
+        assert len(app.query_one(NotesPanel).annotation_ids) == 1
+    assert any("recovered from the backup" in m for m in seen)
+    assert [a.body.note for a in saved(article)] == ["gardée"]  # written back, without a key
+
+
 async def test_a_newer_sidecar_is_read_only(copy) -> None:
     article, _ = copy
     sidecar(article).write_text(json.dumps({"format": "guillemet-annotations", "schema": SCHEMA_VERSION + 1}))
@@ -413,3 +432,12 @@ def test_the_corrections_can_be_applied_before_an_analysis_is_shown(copy) -> Non
     extension = AnnotationExtension(session)
     shown = extension.transform_analysis(analysis)
     assert [q.id for q in shown.quotes] == [q.id for q in analysis.quotes[1:]]
+
+
+def test_the_reader_discovers_the_annotations(copy) -> None:
+    from guillemet.tui.extensions import discover_extensions
+
+    article, _ = copy
+    chosen = Path(article.source).with_name("notes.json")
+    (extension,) = [e for e in discover_extensions(article, {"sidecar": str(chosen)}) if isinstance(e, AnnotationExtension)]
+    assert extension.session.path == chosen

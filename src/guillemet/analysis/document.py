@@ -24,10 +24,16 @@ if TYPE_CHECKING:
 
 
 def attribution_steps() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
-    """The quote rules' (extract_paragraph, resolve), or None while they are not available."""
+    """The quote rules' (extract_paragraph, resolve), or None if that package is absent.
+
+    Only a missing package is tolerated (entities still work without it); a broken one
+    raises, so a bug in the rules can never pass silently as "no quotes".
+    """
     try:
         from guillemet.analysis.attribution import extract_paragraph, resolve
-    except ImportError:
+    except ModuleNotFoundError as error:
+        if error.name != "guillemet.analysis.attribution":
+            raise
         return None
     return extract_paragraph, resolve
 

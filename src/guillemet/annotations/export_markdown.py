@@ -16,7 +16,8 @@ from guillemet.annotations.model import Annotation, AnchorState
 from guillemet.article import Article
 
 EXCERPT = 160
-QUOTE_MARKS = '«»“”"\u00a0\u202f'
+FULL = 2000
+"""Claims are quoted in full (up to this length): they are what the report is about."""
 
 
 def _inline(text: str, limit: int = EXCERPT) -> str:
@@ -28,9 +29,12 @@ def _inline(text: str, limit: int = EXCERPT) -> str:
 
 
 def _quoted(text: str) -> str:
-    """A claim between guillemets, once (the claim's own guillemets are not doubled)."""
-    inner = text.strip().strip(QUOTE_MARKS).strip()
-    return f"« {_inline(inner)} »"
+    """A claim as a reader expects it: a quote already between guillemets as it is, anything
+    else (reported speech, a mixed quote) between typographic double quotes."""
+    inner = text.strip()
+    if inner.startswith("«") and inner.endswith("»"):
+        return _inline(inner, FULL)
+    return f"“{_inline(inner, FULL)}”"
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

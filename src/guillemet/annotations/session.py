@@ -18,7 +18,7 @@ from guillemet.annotations.anchoring import anchor, anchor_all
 from guillemet.annotations.corrections import apply_corrections
 from guillemet.annotations.document import SidecarDocument
 from guillemet.annotations.merge import merge_annotations, merge_tombstones
-from guillemet.annotations.model import Annotation, Tombstone, now_iso
+from guillemet.annotations.model import AnchorState, Annotation, Tombstone, now_iso
 from guillemet.annotations.sidecar import (
     DiskVersion,
     SidecarReadOnlyError,
@@ -91,6 +91,12 @@ class AnnotationSession:
             session.messages.append(
                 f"{orphans} annotation{'s' * (orphans != 1)} could not be placed in the article as "
                 "it is now: see the notes panel to re-attach or delete them."
+            )
+        approximate = sum(1 for a in session.annotations() if a.anchor and a.anchor.state is AnchorState.APPROXIMATE)
+        if approximate:
+            session.messages.append(
+                f"The article changed since it was annotated: {approximate} annotation"
+                f"{'s were' if approximate != 1 else ' was'} placed on similar, not identical, text."
             )
         return session
 

@@ -99,6 +99,8 @@ class AnnotationExtension(AnnotationActions):
             self._base = app.analysis
             self._corrections_key = None
             self.apply_corrections()
+        if self.session.dirty and not self.saver.pending:  # recovered from a backup, or merged
+            self.saver.mark_dirty()
         self.saver.flush_if_due()
         now = self.clock()
         if now - self._last_disk_check >= DISK_CHECK_SECONDS:
@@ -151,6 +153,7 @@ class AnnotationExtension(AnnotationActions):
     def flush(self) -> None:
         """Save now what is waiting (the reader is closing)."""
         self.saver.flush()
+        self.session.save()  # also what became dirty without a key: a recovery, a merge
 
     # -- the notes panel's controller ------------------------------------------------------------
 

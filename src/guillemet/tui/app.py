@@ -494,7 +494,7 @@ class ReaderApp(App[None]):
         if view.focus_span is not None:
             reference = view.focus_span[0]
         elif self.current_quote is not None:
-            reference = self.current_quote.start - (0 if forward else 0)
+            reference = self.current_quote.start
         else:
             reference = view.top_offset - 1 if forward else view.top_offset
         index = self.model.step_entity(reference, forward)

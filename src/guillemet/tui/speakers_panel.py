@@ -49,7 +49,6 @@ class SpeakersPanel(Tree[PanelEntry]):
     """The speakers and their claims (see the module docstring)."""
 
     BINDINGS = bindings_of(PANEL_COMMANDS)
-    COMPONENT_CLASSES = {"speakers-panel--kind", "speakers-panel--count"}
 
     class SpeakerChosen(Message):
         """The reader chose a speaker: filter the claims to them."""
@@ -130,7 +129,7 @@ class SpeakersPanel(Tree[PanelEntry]):
         label = Text()
         label.append(name, style="bold reverse" if filtered else "bold")
         details = " · ".join(part for part in (str(count), KIND_LABELS.get(kind, kind)) if part)
-        label.append(f"  {details}", style=self.get_component_rich_style("speakers-panel--kind", partial=True))
+        label.append(f"  {details}", style="dim italic")
         return label
 
     def _claim_label(self, text: str, kind: str) -> Text:

@@ -146,8 +146,16 @@ def inverted_subject(verb: Token, limit: int) -> Token | None:
         if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
             return doc[j] if doc[j].lower_ != "-on" else None
     j = verb.i + 1
-    while j < limit and (doc[j].pos_ in ("ADV",) or doc[j].lower_ in ("-t", "encore", "aussi", "également", "alors", "ensuite")):
-        j += 1
+    while j < limit:
+        tok = doc[j]
+        if tok.pos_ == "ADV" or tok.lower_ in ("-t", "encore", "aussi", "également", "alors", "ensuite") \
+                or tok.lower_ in lex.time_words:
+            j += 1
+        elif tok.lower_ in ("à", "au", "aux") and tok.pos_ == "ADP" and tok.head.i > j:
+            # "confie à l'AFP Jean Dupont": skip the addressee
+            j = max(j + 1, min(tok.head.right_edge.i, tok.head.i) + 1)
+        else:
+            break
     if j >= limit:
         return None
     tok = doc[j]

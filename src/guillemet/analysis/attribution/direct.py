@@ -113,6 +113,18 @@ def _inner_incise(view: SentenceView, number: int) -> tuple[_Incise, int, int] |
     return None
 
 
+def _is_label(view: SentenceView, number: int) -> bool:
+    """A capitalised « … » right after a noun names that thing (l'opération « Sentinelle »,
+    le film « X »); a lowercase one describes it and may be quoted speech (un discours
+    « truffé d'incantations »)."""
+    q = view.quotes[number]
+    if q.open_tok == view.start or q.words > 6:
+        return False
+    before = view.doc[q.open_tok - 1]
+    first = view.doc.text[q.content[0]:q.content[0] + 1]
+    return before.pos_ in ("NOUN", "PROPN") and before.text[:1].islower() and first.isupper()
+
+
 def _introducer(view: SentenceView, number: int) -> tuple[Token | None, bool] | None:
     """(cue verb, follows previous speaker) when a colon introduces quotation `number`."""
     q = view.quotes[number]
@@ -162,9 +174,8 @@ def _clause_subject(view: SentenceView, colon: int) -> Token | None:
         tok = doc[k]
         if tok.pos_ in ("VERB", "AUX") and view.outside(tok):
             subject = subject_of(tok)
-            if subject is not None and _can_speak(subject):
-                return subject
-            return None
+            if subject is not None:
+                return subject if _can_speak(subject) else None
     return None
 
 
@@ -268,6 +279,8 @@ def find_quotes(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
                         first -= 1
                     cue = _char_span(view, first, verb.i + 1)
             found.append(FoundQuote(view.offset + q.content[0], view.offset + q.content[1], "direct", cue, mention, follows))
+            continue
+        if _is_label(view, k):
             continue
         # 3. governed by a reporting verb earlier in the sentence
         verb = _governing_verb(view, k)

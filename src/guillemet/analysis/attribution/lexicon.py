@@ -46,6 +46,7 @@ class Lexicon:
     possessives: frozenset[str]
     determiners: frozenset[str]
     heads: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
 
     def speaker_heads(self) -> frozenset[str]:
         """Every head noun that can designate a source."""
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
     heads = frozenset(word for kind in kinds for word in nouns[kind])
     return Lexicon(
         heads=heads,
+        time_words=frozenset(nouns["time_words"]),
         tier1=tier1,
         tier2=tier2,
         incise=incise,

@@ -14,6 +14,7 @@ from .types import Mention
 
 _STOP_DEPS = frozenset({"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
 _MAX_TOKENS = 14
+_CIRCUMSTANCE = frozenset({"sur", "dans", "lors", "pendant", "après", "avant", "devant", "depuis", "via", "par", "chez"})
 _HONORIFIC_GENDER = {"m.": "m", "m": "m", "mme": "f", "mme.": "f", "mlle": "f"}
 
 
@@ -41,7 +42,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ in _STOP_DEPS or child.pos_ in ("VERB", "AUX"):
             break
         if child.dep_ in ("nmod", "obl", "obl:mod") and any(
-            c.dep_ == "case" and c.lower_ not in ("de", "du", "des", "d'") for c in child.children
+            c.dep_ == "case" and c.lower_ in _CIRCUMSTANCE for c in child.children
         ):
             break  # "… sur Twitter", "… dans un communiqué": circumstances, not the source
         if any(t.text in ",;:()«»\"“”" for t in doc[end:child.right_edge.i + 1]):
@@ -49,6 +50,10 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             break
         end = max(end, child.right_edge.i + 1)
     end = min(end, head.i + _MAX_TOKENS, head.sent.end)
+    for k in range(head.i + 1, end):
+        if doc[k].lower_ in _CIRCUMSTANCE and doc[k].pos_ == "ADP":
+            end = k
+            break
     while end > head.i + 1 and doc[end - 1].is_punct:
         end -= 1
     return start, end
@@ -122,6 +127,12 @@ def _glued_name(head: Token, start: int, end: int) -> tuple[int, int] | None:
                 continue
             if child.dep_ == "appos" or not any(t.pos_ == "ADP" for t in between):
                 return _name_chain(child)
+        if child.dep_ == "conj" and child.pos_ == "PROPN" and doc[child.i - 1].text == ",":
+            # "Le porte-parole du Kremlin, Dmitri Peskov, a affirmé": an apposition the
+            # parser read as a coordination
+            chain = _name_chain(child)
+            if chain[1] < len(doc) and doc[chain[1]].text == ",":
+                return chain
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
         return _name_chain(head.head)
     # "le nouveau directeur X": a PERSON entity ending the phrase, not after "de"

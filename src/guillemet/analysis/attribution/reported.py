@@ -29,8 +29,8 @@ def _trailing_incise(view: SentenceView, verb: Token) -> FoundQuote | None:
     k = cue_start(verb) - 1
     if k <= view.start or doc[k].text != ",":
         return None
-    if verb.morph.get("VerbForm") not in (["Fin"], ["Part"]) and verb.pos_ != "VERB":
-        return None
+    if verb.morph.get("VerbForm") != ["Fin"] and cue_start(verb) == verb.i:
+        return None  # a bare participle ("…, ajoutée à …") is no incise
     if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.lower_ not in ("-il", "-elle") for c in verb.children):
         return None  # "Un responsable, a confirmé ces incidents": a plain subject, no incise
     subject = inverted_subject(verb, view.end)

@@ -40,6 +40,16 @@ def test_an_edited_article_reanchors_and_lists_orphans(article: Article) -> None
     assert all(a.anchor.state is AnchorState.EXACT for a in AnnotationSession.open(Article(text, article.source)).annotations())
 
 
+def test_approximate_placements_are_announced(article: Article) -> None:
+    session = AnnotationSession.open(article)
+    add_note(session, "Il existe des informations sur une piste ukrainienne", "piste")
+    session.save()
+    text = article.text.replace("des informations sur", "des indications sur")
+    reopened = AnnotationSession.open(edited_article(article, text))
+    assert reopened.annotations()[0].anchor.state is AnchorState.APPROXIMATE
+    assert any("similar, not identical" in m for m in reopened.messages)
+
+
 def test_orphans_are_never_dropped_by_saving(article: Article) -> None:
     session = AnnotationSession.open(article)
     add_note(session, "Crocus City Hall", "lieu")
