@@ -172,3 +172,16 @@ def test_incise_subject_after_an_addressee_and_a_date() -> None:
     a = analyse("« La situation est sous contrôle », confie mardi à l'AFP Marie Martin, directrice de l'hôpital.")
     q = quote_with(a, "contrôle")
     assert q.speaker is not None and q.speaker.name == "Marie Martin"
+
+
+def test_self_description_with_se_dire() -> None:
+    a = analyse("Le ministre Paul Martin s'est dit prêt à négocier avec les syndicats.")
+    q = quote_with(a, "négocier")
+    assert q.type == "indirect" and q.text == "prêt à négocier avec les syndicats"
+    assert q.speaker is not None and q.speaker.name == "Paul Martin"
+
+
+def test_faire_savoir_is_a_reporting_cue() -> None:
+    a = analyse("L'entreprise Renault a fait savoir qu'elle ne commenterait pas.")
+    q = quote_with(a, "commenterait")
+    assert q.cue is not None and q.cue.text == "a fait savoir"

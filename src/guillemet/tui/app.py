@@ -32,6 +32,7 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
@@ -132,6 +133,7 @@ class ReaderApp(App[None]):
         self.history = JumpHistory()
         self.analysing = source is not None
         self._spinner_frame = 0
+        self._closing = False
         self._extension_commands: dict[str, tuple[ReaderExtension, Command]] = {}
         extra = []
         for extension in self.extensions:
@@ -244,14 +246,18 @@ class ReaderApp(App[None]):
 
     def on_reader_app_analysis_ended(self) -> None:
         """The source is exhausted: stop the indicator."""
-        self._analysis_done()
+        if not self._closing:
+            self._analysis_done()
 
     def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
         """Show each analysis as it arrives (partial ones too)."""
-        self.show_analysis(message.analysis, message.model)
+        if not self._closing:
+            self.show_analysis(message.analysis, message.model)
 
     def on_reader_app_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep the article readable and say why there is no analysis."""
+        if self._closing:
+            return
         self._analysis_done()
         self.status_line.set_part("analysis", "no analysis")
         self.notify(
@@ -272,14 +278,19 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def _spin(self) -> None:
+        if self._closing:
+            return
         self._spinner_frame = (self._spinner_frame + 1) % len(SPINNER)
         progress = ""
         if self.analysis is not None and self.analysis.text_length:
             share = self.analysis.analysed_to / self.analysis.text_length
             progress = f" {share:.0%}"
-        self.status_line.set_part(
-            "analysis", f"{SPINNER[self._spinner_frame]} analysing{progress}…"
-        )
+        try:
+            self.status_line.set_part(
+                "analysis", f"{SPINNER[self._spinner_frame]} analysing{progress}…"
+            )
+        except NoMatches:  # a tick while the app closes
+            self._closing = True
 
     def show_analysis(self, analysis: Analysis, model: ReadingModel | None = None) -> None:
         """Show `analysis` at once in the view, the panel and the status line (keeps the
@@ -633,12 +644,20 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """`q`: stop the analysis process and leave."""
-        if self.source is not None:
-            self.source.cancel()
+        self._stop_analysis()
         self.exit()
 
     def on_unmount(self) -> None:
         """Never leave an analysis process behind."""
+        self._stop_analysis()
+
+    def _stop_analysis(self) -> None:
+        """Closing: the analysis stops and late messages and timer ticks are ignored (the
+        widgets they would update are being removed)."""
+        self._closing = True
+        spinner = getattr(self, "_spinner", None)
+        if spinner is not None:
+            spinner.stop()
         if self.source is not None:
             self.source.cancel()
 

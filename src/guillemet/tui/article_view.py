@@ -152,6 +152,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap when the text width changes (the first line on screen stays)."""
+        if self.scrollable_content_region.width <= 0:
+            return
         if self.text_layout is None or self.text_layout.width != self.text_width:
             self.relayout()
         else:
@@ -159,8 +161,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.virtual_size = Size(self.scrollable_content_region.width, len(self.text_layout))
 
     def on_mount(self) -> None:
-        """Wrap the text for the first paint."""
-        self.relayout()
+        """Wrap the text for the first paint, if the view already has its size (else the
+        first resize does it: wrapping a book to a placeholder width would be wasted)."""
+        if self.scrollable_content_region.width > 0:
+            self.relayout()
 
     def notify_style(self) -> None:
         """The theme or the CSS changed: resolve the styles again."""

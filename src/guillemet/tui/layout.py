@@ -171,17 +171,21 @@ def build_layout(
     length = len(text)
     pos = 0
     first = True
-    add_line = layout.add
+    starts, ends, kinds = layout.starts, layout.ends, layout.kinds
     while pos < length:
         newline = text.find("\n", pos)
         if newline == -1:
             newline = length
-        if text[pos:newline].strip():
+        if not text[pos:newline].isspace() and newline > pos:
             if not first:
-                add_line(pos - 1, pos - 1, BLANK)
+                starts.append(pos - 1)
+                ends.append(pos - 1)
+                kinds.append(BLANK)
             first = False
-            for line_start, line_end in wrap_paragraph(text, pos, newline, width):
-                add_line(line_start, line_end, BODY)
+            lines = wrap_paragraph(text, pos, newline, width)
+            starts.extend([line[0] for line in lines])
+            ends.extend([line[1] for line in lines])
+            kinds.extend([BODY] * len(lines))
         pos = newline + 1
     if not layout.starts:
         layout.add(0, 0, BLANK, "")

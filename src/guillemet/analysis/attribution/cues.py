@@ -29,6 +29,8 @@ def reporting_tier(token: Token) -> int:
         return 2
     if lemma in lex.reflexive and any(c.lower_ in ("se", "s'") for c in token.children):
         return 2
+    if lemma in ("savoir", "valoir") and token.head.lemma_ == "faire" and token.head.i < token.i:
+        return 1  # "a fait savoir que", "fait valoir que"
     low = token.lower_
     if low in lex.tier1:
         return 1
@@ -61,6 +63,8 @@ def incise_form(token: Token) -> bool:
 
 def cue_start(verb: Token) -> int:
     """Token index where the cue begins: its auxiliaries and reflexive clitic included."""
+    if verb.lemma_ in ("savoir", "valoir") and verb.head.lemma_ == "faire" and verb.head.i < verb.i:
+        verb = verb.head  # "a fait savoir"
     start = verb.i
     for child in verb.lefts:
         if child.dep_ in _AUX_DEPS and child.i >= verb.i - 6:
@@ -133,6 +137,18 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _impersonal_source(verb: Token, limit: int) -> Token | None:
+    """"peut-on lire dans le communiqué", "indique-t-on à l'Élysée": the place is the source."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(limit, verb.i + 8)):
+        if doc[j].lower_ in ("dans", "à", "au", "chez", "auprès") and doc[j].pos_ == "ADP":
+            head = doc[j].head
+            if head.i > j and (head.pos_ == "PROPN" or head.lemma_.lower() in lexicon().speaker_heads()):
+                return head
+            return None
+    return None
+
+
 def inverted_subject(verb: Token, limit: int) -> Token | None:
     """The subject after the verb of an incise ("ajoute le communiqué", "dit-il").
 
@@ -142,9 +158,11 @@ def inverted_subject(verb: Token, limit: int) -> Token | None:
     doc = verb.doc
     lex = lexicon()
     # "a-t-il précisé": the pronoun sits between auxiliary and verb
-    for j in range(max(verb.i - 3, verb.sent.start), verb.i):
-        if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
-            return doc[j] if doc[j].lower_ != "-on" else None
+    for j in range(max(verb.i - 3, verb.sent.start), min(verb.i + 3, limit)):
+        if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles"):
+            return doc[j]
+        if doc[j].lower_ == "-on":
+            return _impersonal_source(verb, limit)
     j = verb.i + 1
     while j < limit:
         tok = doc[j]

@@ -63,7 +63,7 @@ def _incise_after(view: SentenceView, number: int) -> _Incise | None:
     while j < view.end - 1 and doc[j].lower_ in ("se", "s'"):
         j += 1
     verb = doc[j]
-    if verb.pos_ == "AUX" or verb.lower_ in ("a", "avait", "aurait", "ont", "est", "s'est"):
+    if verb.lemma_ == "pouvoir" or verb.pos_ == "AUX" or verb.lower_ in ("a", "avait", "aurait", "ont", "est", "s'est"):
         k = j + 1
         while k < min(view.end, j + 5) and not incise_verb(doc[k]):
             k += 1

@@ -60,8 +60,13 @@ def _closing_end(doc: Doc, end: int, offset: int) -> int:
 
 
 def extract_paragraph(doc: Doc, offset: int) -> ParagraphFindings:
-    """The statements and mentions of one paragraph (offsets in the normalised text)."""
+    """The statements and mentions of one paragraph (offsets in the normalised text).
+
+    The rules need the dependency parse; a pipeline without a parser yields no statements.
+    """
     found: list[FoundQuote] = []
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return ParagraphFindings(offset, len(doc.text), (), ())
     inside_quotes: set[int] = set()
     for view in sentence_views(doc, offset):
         inside_quotes.update(view.inside)

@@ -55,6 +55,16 @@ def _trailing_incise(view: SentenceView, verb: Token) -> FoundQuote | None:
     return FoundQuote(s, e, "indirect", _span(view, cue_start(verb), verb.i + 1), mention)
 
 
+def _self_description(verb: Token) -> tuple[int, int] | None:
+    """"X s'est dit prêt à négocier": what a source says of itself (se dire / se déclarer)."""
+    if verb.lemma_ not in ("dire", "déclarer") or not any(c.lower_ in ("se", "s'") for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("xcomp", "obj", "acl") and child.pos_ == "ADJ" and child.i <= verb.i + 3:
+            return child.left_edge.i, child.right_edge.i + 1
+    return None
+
+
 def find_reported(view: SentenceView) -> list[FoundQuote]:
     """Reported clauses of the sentence's reporting verbs (outside quotations)."""
     doc = view.doc
@@ -84,7 +94,7 @@ def find_reported(view: SentenceView) -> list[FoundQuote]:
                 s, e = _span(view, first, end)
                 found.append(FoundQuote(s, e, _kind(view, first, end), cue, mention))
             continue
-        inf = infinitive_clause(view, verb)
+        inf = infinitive_clause(view, verb) or _self_description(verb)
         if inf is not None:
             first, end = inf[0], trim_end(view, inf[1])
             if end > first:

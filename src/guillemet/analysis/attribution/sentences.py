@@ -40,6 +40,7 @@ class SentenceView:
 
     @property
     def first_char(self) -> int:
+        """Offset of the sentence in its paragraph."""
         return self.doc[self.start].idx
 
     @property
@@ -56,6 +57,7 @@ class SentenceView:
         return token.i not in self.inside and not any(token.i in (q.open_tok, q.close_tok) for q in self.quotes)
 
     def quote_at(self, token_index: int) -> int:
+        """Number of the quotation the token is inside, or -1."""
         return self.inside.get(token_index, -1)
 
 
