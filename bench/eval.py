@@ -5,6 +5,11 @@ Runs the real engine over the sample article (seeds/) and the dev Wikinews artic
 format, and prints the scorer's report. Only the dev articles are read: the other corpus
 articles are the held-out test set. `--verbose` adds a per-article table of the errors;
 `--out FILE` keeps the predictions.
+
+`--litbank` is a second, independent check on data nobody tunes on: the French novels of
+fr-litbank (../shared/corpus/fr-litbank, brat `Citation` spans). It reports span precision,
+recall and F1 with the scorer's lenient matching: literary dialogue is not news, so the figure
+is a guard against false positives and crashes on long texts, not a target.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ GOLD = SHARED / "eval" / "dev-gold.jsonl"
 SCORER = SHARED / "eval" / "score.py"
 CORPUS = SHARED / "corpus" / "wikinews-fr"
 SAMPLE_ID = "lecornu-choigou"
+LITBANK = SHARED / "corpus" / "fr-litbank"
 
 
 def dev_articles() -> list[tuple[str, str]]:
@@ -82,11 +88,62 @@ def _report_errors(scorer, gold: dict, preds: dict, texts: dict[str, str]) -> No
             print("\n".join(lines))
 
 
+def litbank_citations(ann: str) -> list[tuple[int, int]]:
+    """Gold quotation spans of one brat file: each fragment of a `Citation` is one unit
+    (a discontinuous citation is a quote split by an incise, which the extractor also cuts)."""
+    spans = []
+    for line in ann.splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0].startswith("T") or not fields[1].startswith("Citation "):
+            continue
+        for fragment in fields[1][len("Citation "):].split(";"):
+            start, end = (int(x) for x in fragment.split())
+            spans.append((start, end))
+    return spans
+
+
+def litbank_main(scorer, show: int) -> int:
+    """Lenient span precision / recall of the extracted quotes on the fr-litbank novels."""
+    from guillemet.analysis.engine import Engine
+
+    names = sorted(p.stem for p in LITBANK.glob("*.ann") if (LITBANK / f"{p.stem}.txt").exists())
+    if not names:
+        print(f"eval: no fr-litbank data at {LITBANK.relative_to(ROOT.parent)}", file=sys.stderr)
+        return 2
+    texts = [(LITBANK / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    total = {"gold": 0, "pred": 0, "tp": 0}
+    engine = Engine()
+    print(f"{'novel':<45} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6}")
+    for name, text, analysis in zip(names, texts, engine.analyse_many((t, n) for n, t in zip(names, texts))):
+        gold = [{"content": [s, e]} for s, e in litbank_citations((LITBANK / f"{name}.ann").read_text(encoding="utf-8"))]
+        pred = [{"start": q.start, "end": q.end} for q in analysis.quotes]
+        matched = scorer.match(gold, pred, strict=False)
+        total["gold"] += len(gold)
+        total["pred"] += len(pred)
+        total["tp"] += len(matched)
+        p = len(matched) / len(pred) if pred else 0.0
+        r = len(matched) / len(gold) if gold else 0.0
+        print(f"{name[:45]:<45} {len(gold):>5} {len(pred):>5} {p:>6.3f} {r:>6.3f}")
+        if show:
+            used = {j for _, j in matched}
+            spurious = [q for j, q in enumerate(analysis.quotes) if j not in used]
+            for q in spurious[:show]:
+                print(f"   SPUR [{q.type}] {q.text[:90]!r} <- {q.speaker.name if q.speaker else None}")
+    precision, recall, f1 = scorer.prf(total["tp"], total["pred"], total["gold"])
+    print(f"fr-litbank: gold {total['gold']}, predicted {total['pred']}, "
+          f"lenient P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list the errors per article")
     parser.add_argument("--out", type=Path, help="keep the predictions in this file")
+    parser.add_argument("--litbank", action="store_true",
+                        help="score span precision/recall on the fr-litbank novels instead")
     args = parser.parse_args(argv)
+    if args.litbank:
+        return litbank_main(_load_scorer(), 8 if args.verbose else 0)
     if not GOLD.exists():
         print(f"eval: no gold data at {GOLD.relative_to(ROOT.parent)}; nothing to score", file=sys.stderr)
         return 2

@@ -185,3 +185,29 @@ def test_faire_savoir_is_a_reporting_cue() -> None:
     a = analyse("L'entreprise Renault a fait savoir qu'elle ne commenterait pas.")
     q = quote_with(a, "commenterait")
     assert q.cue is not None and q.cue.text == "a fait savoir"
+
+
+def test_que_clause_in_a_relative_stops_where_the_main_clause_resumes() -> None:
+    a = analyse("Le député, qui a déclaré que la loi était injuste, a voté contre le texte.")
+    q = quote_with(a, "injuste")
+    assert q.text == "la loi était injuste"
+    assert q.cue is not None and q.cue.text == "a déclaré"
+
+
+def test_mid_sentence_incise_attributes_the_whole_statement() -> None:
+    a = analyse("La crise, affirme Jean Dupont, est plus profonde que prévu.")
+    q = quote_with(a, "profonde")
+    assert q.text.startswith("La crise") and q.text.endswith("que prévu")
+    assert q.type == "indirect" and q.speaker is not None and q.speaker.name == "Jean Dupont"
+
+
+def test_impersonal_on_takes_the_source_it_learnt_from() -> None:
+    a = analyse("Le pont restera fermé jusqu'à lundi, a-t-on appris auprès de la préfecture.")
+    q = quote_with(a, "pont")
+    assert q.cue is not None and q.cue.text == "a-t-on appris"
+    assert q.speaker is not None and q.speaker.name == "préfecture"
+
+
+def test_impersonal_on_with_no_source_named_is_no_statement() -> None:
+    a = analyse("Le pont restera fermé jusqu'à lundi, a-t-on appris mardi.")
+    assert all("pont" not in q.text for q in a.quotes)

@@ -45,13 +45,22 @@ def test_sample_statement_has_the_right_speaker_and_type(
 
 
 def test_sample_speakers_are_the_five_sources(sample: Analysis) -> None:
-    names = {s.name for s in sample.speakers}
-    assert "Sébastien Lecornu" in names and "Sergueï Choïgou" in names and "Emmanuel Macron" in names
-    assert names & {"ministère russe de la Défense", "armée russe"}
-    assert names & {"communiqué", "service de presse"}
     kinds = {s.name: s.kind for s in sample.speakers}
-    assert kinds["Sébastien Lecornu"] == "person"
-    assert kinds.get("communiqué", "document") == "document"
+    assert kinds == {
+        "Sébastien Lecornu": "person",
+        "communiqué": "document",
+        "ministère russe de la Défense": "government",
+        "Sergueï Choïgou": "person",
+        "Emmanuel Macron": "person",
+    }
+
+
+def test_sample_speakers_hold_their_mentions(sample: Analysis) -> None:
+    mentions = {s.name: {m.text for m in s.mentions} for s in sample.speakers}
+    assert mentions["communiqué"] == {"le communiqué", "son service de presse"}
+    assert mentions["ministère russe de la Défense"] == {"Le ministère russe de la Défense", "l’armée russe"}
+    assert "Le ministre français" in mentions["Sébastien Lecornu"]
+    assert all("Choïgou" in m for m in mentions["Sergueï Choïgou"])
 
 
 def test_sample_direct_quotes_are_the_text_inside_the_marks(sample: Analysis, sample_text: str) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from guillemet.article import Article
-from guillemet.errors import ModelNotInstalledError
 from guillemet.inputs import load_article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,14 +23,9 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def engine():
-    try:
-        from guillemet.analysis.engine import Engine
+    from guillemet.analysis.engine import Engine
 
-        return Engine()
-    except (ImportError, NotImplementedError) as error:
-        pytest.skip(f"the engine is not implemented yet ({error})")
-    except ModelNotInstalledError as error:
-        pytest.skip(str(error))
+    return Engine()
 
 
 def quotes_of(engine, article: Article) -> list[tuple[str, str | None]]:

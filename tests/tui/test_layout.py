@@ -24,6 +24,26 @@ def test_cuts_a_word_longer_than_the_width() -> None:
     assert [text[s:e] for s, e in lines] == ["anticonsti", "tutionnell", "ement oui"]
 
 
+def test_french_quotation_marks_stay_with_their_words() -> None:
+    text = "il a dit « la guerre » et « la paix » : assez !"
+    lines = [text[s:e] for s, e in wrap_paragraph(text, 0, len(text), 20)]
+    assert lines == ["il a dit « la", "guerre » et « la", "paix » : assez !"]
+    for line in lines:
+        assert not line.startswith(("»", ":", "!")) and not line.endswith("«")
+
+
+def test_french_quotation_marks_stay_with_their_words_among_wide_characters() -> None:
+    text = "日本 a dit « la guerre » et « la paix »"
+    lines = [text[s:e] for s, e in wrap_paragraph(text, 0, len(text), 16)]
+    assert lines == ["日本 a dit « la", "guerre » et « la", "paix »"]
+
+
+def test_a_glued_space_is_still_a_break_when_there_is_no_other() -> None:
+    text = "«\u00a0aaaaaaaa » bb"
+    lines = wrap_paragraph(text, 0, len(text), 10)
+    assert [text[s:e] for s, e in lines] == ["«\u00a0aaaaaaaa", "» bb"]
+
+
 def test_wide_characters_count_two_cells() -> None:
     text = "日本語の記事 です"
     lines = wrap_paragraph(text, 0, len(text), 6)

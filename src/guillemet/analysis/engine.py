@@ -47,9 +47,9 @@ ENGINE_VERSION = rules_fingerprint()
 """Part of the cache key: a digest of the rule code and lexicons, so it changes by itself
 whenever the results may change."""
 
-PIPE_BATCH_SIZE = 256
-"""Paragraphs per `nlp.pipe` batch: large enough for spaCy's speed, small enough to keep
-memory flat."""
+PIPE_BATCH_SIZE = 64
+"""Paragraphs per `nlp.pipe` batch. Measured on the 1 MB fr-litbank corpus: 64 is as fast as
+256 or 1000 (same CPU time within 3%) but peaks at ~770 MB instead of ~1.0 and ~1.9 GB."""
 
 FIRST_STAGE_CHARS = 8_000
 """A progressive analysis first covers about this much text (a first screen or two), then

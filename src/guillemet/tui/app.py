@@ -133,7 +133,8 @@ class ReaderApp(App[None]):
         self.history = JumpHistory()
         self.analysing = source is not None
         self._spinner_frame = 0
-        self._closing = False
+        self._leaving = False
+        """Set once the app starts closing (not `_closing`: that name is Textual's own)."""
         self._extension_commands: dict[str, tuple[ReaderExtension, Command]] = {}
         extra = []
         for extension in self.extensions:
@@ -246,17 +247,17 @@ class ReaderApp(App[None]):
 
     def on_reader_app_analysis_ended(self) -> None:
         """The source is exhausted: stop the indicator."""
-        if not self._closing:
+        if not self._leaving:
             self._analysis_done()
 
     def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
         """Show each analysis as it arrives (partial ones too)."""
-        if not self._closing:
+        if not self._leaving:
             self.show_analysis(message.analysis, message.model)
 
     def on_reader_app_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep the article readable and say why there is no analysis."""
-        if self._closing:
+        if self._leaving:
             return
         self._analysis_done()
         self.status_line.set_part("analysis", "no analysis")
@@ -278,7 +279,7 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def _spin(self) -> None:
-        if self._closing:
+        if self._leaving:
             return
         self._spinner_frame = (self._spinner_frame + 1) % len(SPINNER)
         progress = ""
@@ -290,7 +291,7 @@ class ReaderApp(App[None]):
                 "analysis", f"{SPINNER[self._spinner_frame]} analysing{progress}…"
             )
         except NoMatches:  # a tick while the app closes
-            self._closing = True
+            self._leaving = True
 
     def show_analysis(self, analysis: Analysis, model: ReadingModel | None = None) -> None:
         """Show `analysis` at once in the view, the panel and the status line (keeps the
@@ -654,7 +655,7 @@ class ReaderApp(App[None]):
     def _stop_analysis(self) -> None:
         """Closing: the analysis stops and late messages and timer ticks are ignored (the
         widgets they would update are being removed)."""
-        self._closing = True
+        self._leaving = True
         spinner = getattr(self, "_spinner", None)
         if spinner is not None:
             spinner.stop()

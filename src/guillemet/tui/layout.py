@@ -44,9 +44,21 @@ def char_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+_GLUED_AFTER = frozenset("«“‹")
+_GLUED_BEFORE = frozenset("»”›:;!?")
+
+
+def _breakable(text: str, space: int) -> bool:
+    """Whether a line may break at the space `text[space]`. French sets its quotation marks
+    and its high punctuation off with spaces, often plain ones in real articles; a line that
+    starts with « » » or « : », or ends with « « », is a typesetting fault a reader sees."""
+    return text[space - 1] not in _GLUED_AFTER and text[space + 1 : space + 2] not in _GLUED_BEFORE
+
+
 def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Wrap `text[start:end]` (one paragraph, no newline) into `(start, end)` lines of at most
-    `width` cells, breaking after spaces; a word longer than the width is cut."""
+    `width` cells, breaking after spaces (not those that glue French punctuation to its word,
+    unless there is no other); a word longer than the width is cut."""
     width = max(1, width)
     if _NOT_ONE_CELL.search(text, start, end):
         return _wrap_by_cells(text, start, end, width)
@@ -55,6 +67,12 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     rfind = text.rfind
     while end - pos > width:
         cut = rfind(" ", pos, pos + width + 1)
+        if cut > pos and not _breakable(text, cut):
+            better = cut
+            while better > pos and not _breakable(text, better):
+                better = rfind(" ", pos, better)
+            if better > pos:
+                cut = better
         if cut <= pos:
             lines.append((pos, pos + width))
             pos += width
@@ -76,7 +94,7 @@ def _wrap_by_cells(text: str, start: int, end: int, width: int) -> list[tuple[in
         char = text[pos]
         size = char_cells(char)
         if cells + size > width and pos > line_start:
-            if char == " ":
+            if char == " " and _breakable(text, pos):
                 lines.append((line_start, pos))
                 line_start, cells, last_space = pos + 1, 0, -1
                 pos += 1
@@ -89,7 +107,7 @@ def _wrap_by_cells(text: str, start: int, end: int, width: int) -> list[tuple[in
                 line_start = pos
             cells = sum(char_cells(c) for c in text[line_start:pos])
             last_space = -1
-        if char == " ":
+        if char == " " and pos > line_start and (last_space <= line_start or _breakable(text, pos)):
             last_space = pos
         cells += size
         pos += 1

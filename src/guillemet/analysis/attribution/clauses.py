@@ -64,7 +64,32 @@ def que_clause(view: SentenceView, verb: Token) -> tuple[int, int, int] | None:
             break
     else:
         end = max(end, _sentence_content_end(view))
+    if _in_relative_gloss(verb):
+        end = min(end, _main_clause_resumes(view, j + 1, end))
     return j, j + 1, end
+
+
+def _in_relative_gloss(verb: Token) -> bool:
+    """"X, qui a déclaré que …, votera contre": the cue sits in a relative set off by commas."""
+    doc = verb.doc
+    for child in verb.lefts:
+        if child.lower_ == "qui" and child.dep_ in ("nsubj", "nsubj:pass"):
+            return child.i > 0 and doc[child.i - 1].text == ","
+    return False
+
+
+def _main_clause_resumes(view: SentenceView, first: int, end: int) -> int:
+    """The comma after which the main clause's verb comes back (", votera …", ", a présenté …")."""
+    doc = view.doc
+    for k in range(first, end - 1):
+        if doc[k].text != "," or not view.outside(doc[k]):
+            continue
+        nxt = k + 1
+        while nxt < end and doc[nxt].lower_ in ("ne", "n'", "y", "en", "se", "s'"):
+            nxt += 1
+        if nxt < end and doc[nxt].pos_ in ("VERB", "AUX") and doc[nxt].morph.get("VerbForm") == ["Fin"]:
+            return k
+    return end
 
 
 def _last_conj_edge(head: Token) -> int:

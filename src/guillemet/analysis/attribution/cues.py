@@ -13,6 +13,10 @@ from .lexicon import lexicon
 _AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pv", "expl:pass", "expl"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _VERBAL = frozenset({"VERB", "AUX"})
+# verbs of learning report a statement when the journalist is the impersonal "on" that
+# learnt it from a named place or source ("a-t-on appris auprès du parquet")
+_LEARNT = frozenset({"apprendre", "lire", "indiquer", "préciser", "confirmer", "assurer", "souligner", "expliquer"})
+_SOURCE_PREPOSITIONS = frozenset({"dans", "à", "au", "aux", "chez", "auprès", "de", "du", "des", "d'", "selon"})
 
 
 def reporting_tier(token: Token) -> int:
@@ -31,6 +35,8 @@ def reporting_tier(token: Token) -> int:
         return 2
     if lemma in ("savoir", "valoir") and token.head.lemma_ == "faire" and token.head.i < token.i:
         return 1  # "a fait savoir que", "fait valoir que"
+    if lemma in _LEARNT and any(c.lower_ in ("-on", "on") for c in token.children):
+        return 1  # "a-t-on appris auprès de …", "apprend-on de source policière"
     low = token.lower_
     if low in lex.tier1:
         return 1
@@ -138,13 +144,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _impersonal_source(verb: Token, limit: int) -> Token | None:
-    """"peut-on lire dans le communiqué", "indique-t-on à l'Élysée": the place is the source."""
+    """"peut-on lire dans le communiqué", "indique-t-on à l'Élysée", "a-t-on appris auprès de
+    la préfecture", "apprend-on de source policière": the place or source named after the
+    preposition speaks; with none, "on" is nobody a reader could list."""
     doc = verb.doc
+    lex = lexicon()
     for j in range(verb.i + 1, min(limit, verb.i + 8)):
-        if doc[j].lower_ in ("dans", "à", "au", "chez", "auprès") and doc[j].pos_ == "ADP":
-            head = doc[j].head
-            if head.i > j and (head.pos_ == "PROPN" or head.lemma_.lower() in lexicon().speaker_heads()):
+        if doc[j].lower_ in _SOURCE_PREPOSITIONS and doc[j].pos_ in ("ADP", "ADV", "DET"):
+            k = j + 1
+            while k < min(limit, j + 4) and doc[k].pos_ in ("ADP", "DET") and doc[k].lower_ in _SOURCE_PREPOSITIONS | lex.determiners:
+                k += 1
+            if k >= limit:
+                return None
+            head = doc[k]
+            while head.dep_ == "flat:name" and head.head.i < head.i:
+                head = head.head
+            if head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC") or head.lemma_.lower() in lex.speaker_heads():
                 return head
+            return None
+        if doc[j].is_punct:
             return None
     return None
 

@@ -154,6 +154,14 @@ def _is_title_word(doc, name: tuple[int, int]) -> bool:
         t.pos_ == "PROPN" and t.lower_ not in lexicon().person for t in doc[name[0]:name[1]])
 
 
+def _is_name_token(token: Token) -> bool:
+    """A proper name; a lowercase word the tagger called PROPN ("l'économiste Marie
+    Durand") is a common noun whose apposed name follows."""
+    if token.pos_ == "PROPN":
+        return token.text[:1].isupper() or bool(token.ent_type_) or not token.is_alpha
+    return bool(token.ent_type_) and token.text[:1].isupper()
+
+
 def mention_from_head(head: Token, offset: int, after: int = -1) -> Mention | None:
     """The mention whose head noun (or name token, or pronoun) is `head`.
 
@@ -171,7 +179,7 @@ def mention_from_head(head: Token, offset: int, after: int = -1) -> Mention | No
     lex = lexicon()
     name: tuple[int, int] | None = None
     label = ""
-    if head.pos_ == "PROPN" or (head.ent_type_ and head.text[:1].isupper()):
+    if _is_name_token(head):
         name = _name_chain(head)
         start, end = min(start, name[0]), max(end, name[1])
     else:

@@ -12,6 +12,8 @@ from .mentions import mention_from_head
 from .sentences import SentenceView
 from .types import FoundQuote
 
+_INVERTED = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t"})
+
 
 def _span(view: SentenceView, first: int, end: int) -> tuple[int, int]:
     doc = view.doc
@@ -31,28 +33,43 @@ def _trailing_incise(view: SentenceView, verb: Token) -> FoundQuote | None:
         return None
     if verb.morph.get("VerbForm") != ["Fin"] and cue_start(verb) == verb.i:
         return None  # a bare participle ("…, ajoutée à …") is no incise
-    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.lower_ not in ("-il", "-elle") for c in verb.children):
-        return None  # "Un responsable, a confirmé ces incidents": a plain subject, no incise
     subject = inverted_subject(verb, view.end)
     if subject is None:
         return None
     mention = mention_from_head(subject, view.offset, after=verb.i)
     if mention is None:
         return None
-    # nothing but the subject phrase (and adverbials) may follow
-    tail = mention.end - view.offset
-    for t in doc[verb.i + 1:view.end]:
-        if t.idx >= tail and t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
-            return None
     first = view.start
     while first < k and (doc[first].is_space or doc[first].is_punct):
         first += 1
-    if first >= k or any(view.start <= q.open_tok < k for q in view.quotes):
+    if first >= k or any(view.start <= q.open_tok < view.end for q in view.quotes):
         return None
+    cue = _span(view, cue_start(verb), verb.i + 1)
+    tail = mention.end - view.offset
+    after = next((t for t in doc[verb.i + 1:view.end] if t.idx >= tail), None)
+    if after is not None and after.text == "," and _mid_incise_rest(view, after.i + 1):
+        # "La crise, affirme X, est profonde": the incise sits inside the statement
+        s, e = view.offset + doc[first].idx, view.offset + view.last_char
+        return FoundQuote(s, e, "indirect", cue, mention)
+    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.lower_ not in _INVERTED for c in verb.children):
+        return None  # "Un responsable, a confirmé ces incidents": a plain subject, no incise
+    # nothing but the subject phrase (and adverbials) may follow
+    for t in doc[verb.i + 1:view.end]:
+        if t.idx >= tail and t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[first:k]):
         return None  # what precedes must be a clause
     s, e = _span(view, first, k)
-    return FoundQuote(s, e, "indirect", _span(view, cue_start(verb), verb.i + 1), mention)
+    return FoundQuote(s, e, "indirect", cue, mention)
+
+
+def _mid_incise_rest(view: SentenceView, start: int) -> bool:
+    """After a mid-sentence incise, the sentence goes on with its own verb (and no new
+    reporting construction): "…, affirme X, est profonde"."""
+    doc = view.doc
+    rest = [t for t in doc[start:view.end] if not t.is_punct]
+    return len(rest) >= 2 and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") != ["Inf"] for t in rest) \
+        and not any(t.lower_ in ("que", "qu'") and t.i == start for t in rest)
 
 
 def _self_description(verb: Token) -> tuple[int, int] | None:

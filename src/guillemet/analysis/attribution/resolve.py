@@ -65,6 +65,7 @@ class _Cluster:
     last: int = -1
     last_quote: int = -1
     last_subject: int = -1
+    voice: tuple[int, frozenset[str]] | None = None
 
 
 def _strip_determiner(text: str) -> tuple[str, int]:
@@ -147,6 +148,42 @@ class _Resolver:
                     return cluster
         return None
 
+    def _voice(self, text: str) -> tuple[int, frozenset[str]] | None:
+        """Which `same_voice` group this description names, with its other words ("armée
+        russe" -> (army-and-ministry, {"russe"})); None when it names none."""
+        words = _words(_strip_determiner(text)[0])
+        if not words:
+            return None
+        for index, group in enumerate(self.lex.same_voice):
+            for form in group:
+                if form[0] == words[0] and set(form) <= set(words):
+                    rest = set(words) - set(form) - self.lex.determiners
+                    return index, frozenset(rest)
+        return None
+
+    def _same_voice(self, mention: Mention) -> _Cluster | None:
+        """"l'armée russe" after "le ministère russe de la Défense": one institution speaking
+        (the same group of `same_voice`, the same country words)."""
+        voice = self._voice(mention.text)
+        if voice is None:
+            return None
+        for cluster in self._latest(self.recent):
+            if cluster.voice == voice:
+                return cluster
+        return None
+
+    def _issuer_of_document(self, mention: Mention) -> _Cluster | None:
+        """"…, ajoute le communiqué. …, précise encore son service de presse": the press
+        service issues the communiqué it follows, so both are one source."""
+        words = set(_words(mention.text))
+        if not (mention.possessive and mention.head in self.lex.service and words & {"presse", "communication"}):
+            return None
+        for cluster in self._latest(self.recent_speakers, 1):
+            if cluster.kind == "document" and cluster.heads & self.lex.press_documents \
+                    and 0 <= mention.start - cluster.last_quote < _PRONOUN_REACH:
+                return cluster
+        return None
+
     def _compatible(self, cluster: _Cluster, mention: Mention) -> bool:
         if not cluster.speaker_like or cluster.plural != mention.plural:
             return False
@@ -182,7 +219,9 @@ class _Resolver:
             if mention.label == "PER":
                 cluster.kind = "person"
         else:
-            cluster = self._glued_to_previous(mention) or self._by_role(mention) or self._new(mention)
+            cluster = (self._glued_to_previous(mention) or self._by_role(mention)
+                       or self._issuer_of_document(mention) or self._same_voice(mention)
+                       or self._new(mention))
             desc, cut = _strip_determiner(mention.text)
             if not cluster.description or (
                 not mention.possessive and len(desc) > len(cluster.description)
@@ -191,6 +230,8 @@ class _Resolver:
                 cluster.description = desc
                 cluster.description_span = (mention.start + cut, mention.end)
         if not mention.pronoun:
+            if cluster.voice is None:
+                cluster.voice = self._voice(mention.text)
             cluster.words.update(_words(mention.text))
             if mention.head:
                 cluster.heads.add(mention.head)
@@ -237,6 +278,7 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     quoted: dict[int, int] = {}
     previous: _Cluster | None = None
     for para in findings:
+        resolver.last_link = None  # a description never glues to a name across paragraphs
         events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in para.mentions]
         events += [((q.mention.start if q.mention else q.start), 0, q) for q in para.quotes]
         events.sort(key=lambda e: (e[0], e[1]))
