@@ -11,6 +11,7 @@ from reader_harness import claim_is_centred, make_app, settle, visible_lines
 from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.tui.article_view import ArticleView
+from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.speakers_panel import SpeakersPanel
 
@@ -226,15 +227,61 @@ async def test_escape_in_the_search_bar_cancels(article, analysis) -> None:
         assert isinstance(app.focused, ArticleView)
 
 
-async def test_c_toggles_entity_colours(article, analysis) -> None:
+async def test_c_hides_and_shows_entity_colours_type_by_type(article, analysis) -> None:
     app = make_app(article, [analysis])
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        assert app.article_view.colours
+        view = app.article_view
+        assert view.entity_types_shown == {"entity-per", "entity-org", "entity-loc", "entity-misc"}
         await pilot.press("c")
+        assert isinstance(app.screen, EntityColoursDialog)
+        await pilot.press("space")  # the first type: person
+        assert view.entity_types_shown == {"entity-org", "entity-loc", "entity-misc"}
+        assert "person" in app.query_one("#legend").render().plain  # still listed, struck through
+        await pilot.press("down", "down", "space")  # place
+        assert view.entity_types_shown == {"entity-org", "entity-misc"}
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EntityColoursDialog)
+        assert view.entity_types_shown == {"entity-org", "entity-misc"}  # kept after closing
+
+
+async def test_c_then_a_hides_every_colour_and_a_again_shows_them(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c", "a")
         assert not app.article_view.colours
-        await pilot.press("c")
+        await pilot.press("c")  # c closes the dialog too
+        assert not isinstance(app.screen, EntityColoursDialog)
+        assert "entity colours off" in app.query_one("#legend").render().plain
+        await pilot.press("c", "a", "escape")
         assert app.article_view.colours
+
+
+async def test_a_hidden_entity_type_is_drawn_without_its_colour(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        view = app.article_view
+        person = next(e for e in analysis.entities if e.label == "PER")
+        line = view.text_layout.line_of(person.start)
+        view.scroll_to_line(line)
+        await pilot.pause()
+
+        def style_of_person() -> object:
+            strip = view.render_line(0)
+            column = view.left_edge + (person.start - view.text_layout.starts[line])
+            cells = 0
+            for segment in strip:
+                cells += len(segment.text)
+                if cells > column:
+                    return segment.style
+            raise AssertionError("the person is not on the line")
+
+        coloured = style_of_person()
+        await pilot.press("c", "space", "escape")
+        await pilot.pause()
+        assert style_of_person() != coloured
 
 
 async def test_question_mark_shows_every_key_and_q_quits(article, analysis) -> None:

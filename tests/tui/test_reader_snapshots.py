@@ -60,4 +60,9 @@ def test_help_screen(snap_compare, article, analysis) -> None:
 
 def test_without_analysis(snap_compare, article) -> None:
     app = make_app(article, [])
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_press_after_ready(app, "c"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready(app))
+
+
+def test_entity_colours_dialog_with_people_hidden(snap_compare, article, analysis) -> None:
+    app = make_app(article, [analysis])
+    assert snap_compare(app, terminal_size=SIZE, run_before=_press_after_ready(app, "c", "space"))

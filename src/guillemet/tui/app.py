@@ -44,6 +44,7 @@ from guillemet.errors import GuillemetError, ModelNotInstalledError
 from guillemet.tui.analysis_source import AnalysisSource
 from guillemet.tui.article_view import ArticleView
 from guillemet.tui.bindings import APP_COMMANDS, PANEL_COMMANDS, VIEW_COMMANDS, Command
+from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.history import JumpHistory, Position
@@ -366,7 +367,10 @@ class ReaderApp(App[None]):
         if view.colours:
             for key, label in (("entity-per", "person"), ("entity-org", "organisation"),
                                ("entity-loc", "place"), ("entity-misc", "other")):
-                legend.append(label, palette.style((key,)))
+                if key in view.entity_types_shown:
+                    legend.append(label, palette.style((key,)))
+                else:  # hidden with `c`: struck through, so the legend says what is missing
+                    legend.append(label, "dim strike")
                 legend.append("  ")
         else:
             legend.append("entity colours off (c)  ", "italic")
@@ -517,9 +521,12 @@ class ReaderApp(App[None]):
         self.go_to_span(entity.start, entity.end, centre=False)
 
     def action_toggle_colours(self) -> None:
-        """`c`: show or hide the entity colours."""
-        view = self.article_view
-        view.set_colours(not view.colours)
+        """`c`: choose which entity types are coloured (applied as they are ticked)."""
+        self.push_screen(EntityColoursDialog(self.article_view.entity_types_shown, self.set_entity_types))
+
+    def set_entity_types(self, shown: frozenset[str]) -> None:
+        """Colour only these entity types, and say so in the legend."""
+        self.article_view.set_entity_types(shown)
         self._update_legend()
 
     def action_clear(self) -> None:

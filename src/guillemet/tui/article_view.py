@@ -7,8 +7,8 @@ offsets (`layout.py`), so a 1 MB book opens, scrolls and re-wraps on resize in m
 Scrolling is never animated: a reader wants the page at once.
 
 The view shows state; the app decides it. Setters (`set_model`, `set_current_claim`,
-`set_focus_span`, `set_search`, `set_filter`, `set_colours`, `set_extra_spans`,
-`set_selection`) each repaint what changed.
+`set_focus_span`, `set_search`, `set_filter`, `set_colours`, `set_entity_types`,
+`set_extra_spans`, `set_selection`) each repaint what changed.
 
 Extension points (for annotations):
 - `set_extra_spans(spans)`: more highlighted spans (`StyledSpan(start, end, key)`), drawn over
@@ -114,7 +114,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.search: SearchResults | None = None
         self.current_match: int | None = None
         self.filter_speaker: str | None = None
-        self.colours = True
+        self.entity_types_shown: frozenset[str] = frozenset(ENTITY_KEYS)
+        """The entity component keys (`entity-per`, …) drawn in colour; the others plain."""
         self.extra_runs = Runs([], [])
         self.selection_anchor: int | None = None
         self.selection_caret: int | None = None
@@ -305,9 +306,18 @@ class ArticleView(ScrollView, can_focus=True):
         self.filter_speaker = speaker_id
         self.repaint_all()
 
+    @property
+    def colours(self) -> bool:
+        """Whether any entity type is coloured."""
+        return bool(self.entity_types_shown)
+
     def set_colours(self, on: bool) -> None:
-        """Show or hide the entity colours."""
-        self.colours = on
+        """Show or hide the colours of every entity type."""
+        self.set_entity_types(ENTITY_KEYS if on else ())
+
+    def set_entity_types(self, shown: Iterable[str]) -> None:
+        """Colour only these entity types (keys of `ENTITY_KEYS`; others are ignored)."""
+        self.entity_types_shown = frozenset(shown) & frozenset(ENTITY_KEYS)
         self.repaint_all()
 
     def set_extra_spans(self, spans: Iterable[StyledSpan]) -> None:
@@ -475,7 +485,7 @@ class ArticleView(ScrollView, can_focus=True):
             names.append("quote-dimmed" if self._is_dimmed(keys) else "quote")
         for key in keys:
             if key.startswith("entity-"):
-                if self.colours:
+                if key in self.entity_types_shown:
                     names.append(key)
             elif key in ("cue", "mention"):
                 names.append(key)
