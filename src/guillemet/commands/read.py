@@ -3,6 +3,9 @@
     guillemet ARTICLE [ARTICLE...] [--model NAME] [--no-cache] [--light | --theme NAME]
                       [--sidecar PATH]
 
+Several articles open one at a time, with a list of them in the reader's "Articles" tab and
+`>` / `<` to go from one to the next.
+
 The articles are loaded before the app starts, so a bad input gets the same one-line error as
 `guillemet extract` (exit 2) instead of a broken screen; inputs that load are still opened.
 Textual is imported only after that, and the engine module not before the first paint (the
@@ -56,24 +59,54 @@ def load_articles(specs: list[str]) -> tuple[list[Article], list[GuillemetError]
 
 
 def run(args: list[str]) -> int:
-    """Open the reader on the articles in `args`; 2 if any could not be opened."""
-    app, errors = build_app(args)
+    """Open the reader on the articles in `args`; 2 if any could not be opened.
+
+    With several articles the reader shows one at a time; when it returns a `SwitchArticle`
+    it is opened again on that article (see `guillemet.tui.library`).
+    """
+    options = build_parser().parse_args(args)
+    library, errors = open_library(options)
     for error in errors:
         print(f"guillemet: {error}", file=sys.stderr)
-    app.run()
+    from guillemet.tui.library import SwitchArticle
+
+    try:
+        while True:
+            result = reader_for(library, options).run()
+            if not isinstance(result, SwitchArticle):
+                break
+            library.current = result.index
+    finally:
+        library.stop()
     return 2 if errors else 0
 
 
-def build_app(args: list[str]) -> tuple[Any, list[GuillemetError]]:
-    """The reader app for `args` (not started) and the inputs that could not be opened.
+def open_library(options: argparse.Namespace) -> tuple[Any, list[GuillemetError]]:
+    """The articles of `options` that load, as a library, and the errors of the others.
 
     Raises the first input's error when none of them can be opened.
     """
-    options = build_parser().parse_args(args)
     articles, errors = load_articles(options.articles)
     if not articles:
         raise errors[0]
+    if options.sidecar and len(articles) > 1:
+        raise GuillemetError("--sidecar names the annotations file of one article; give one article with it")
 
+    from guillemet.tui.library import ArticleLibrary
+
+    return ArticleLibrary(articles, options.model, use_cache=not options.no_cache), errors
+
+
+def build_app(args: list[str]) -> tuple[Any, list[GuillemetError]]:
+    """The reader app for `args` (not started) on the first article that opens, and the
+    inputs that could not be opened."""
+    options = build_parser().parse_args(args)
+    library, errors = open_library(options)
+    return reader_for(library, options), errors
+
+
+def reader_for(library: Any, options: argparse.Namespace) -> Any:
+    """The reader on the library's current article, with the command's options."""
     from guillemet.tui.analysis_source import ProcessAnalysisSource
     from guillemet.tui.app import ReaderApp
     from guillemet.tui.extensions import discover_extensions
@@ -82,14 +115,14 @@ def build_app(args: list[str]) -> tuple[Any, list[GuillemetError]]:
 
     theme = options.theme or (LIGHT_THEME if options.light else DEFAULT_THEME)
     keymap, keymap_problem = load_keymap()
-    article = articles[0]
+    article = library.article
     extension_options = {"sidecar": options.sidecar, "model": options.model}
-    app = ReaderApp(
+    return ReaderApp(
         article,
         ProcessAnalysisSource(options.model, use_cache=not options.no_cache),
         theme=theme,
         keymap=keymap,
         keymap_problem=keymap_problem,
         extensions=discover_extensions(article, extension_options),
+        library=library,
     )
-    return app, errors

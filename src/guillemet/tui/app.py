@@ -43,11 +43,13 @@ from guillemet.article import Article
 from guillemet.errors import GuillemetError, ModelNotInstalledError
 from guillemet.tui.analysis_source import AnalysisSource
 from guillemet.tui.article_view import ArticleView
+from guillemet.tui.articles_panel import ArticlesPanel
 from guillemet.tui.bindings import APP_COMMANDS, PANEL_COMMANDS, VIEW_COMMANDS, Command
 from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.history import JumpHistory, Position
+from guillemet.tui.library import ArticleLibrary, SwitchArticle, display_title
 from guillemet.tui.reading_model import ReadingModel
 from guillemet.tui.search import SearchResults
 from guillemet.tui.search_bar import SearchBar
@@ -64,16 +66,16 @@ of importing it before the first paint)."""
 
 def header_lines(article: Article) -> tuple[str, list[str]]:
     """The title shown on top of the article and the metadata line under it."""
-    title = article.title or (Path(article.source).name if article.source != "-" else "")
+    title = display_title(article)
     meta = [article.author or "", article.date or "", article.site or ""]
     if article.title and article.source not in ("-", ""):
         meta.append(article.source)
     if article.encoding and article.encoding.lower().replace("-", "") not in ("utf8", "ascii"):
         meta.append(f"encoding: {article.encoding}")
-    return title or "Untitled article", [part for part in meta if part]
+    return title, [part for part in meta if part]
 
 
-class ReaderApp(App[None]):
+class ReaderApp(App["SwitchArticle | None"]):
     """The reader (see the module docstring)."""
 
     CSS_PATH = [str(STYLES / "reader.tcss")]
@@ -114,6 +116,7 @@ class ReaderApp(App[None]):
         keymap: dict[str, str] | None = None,
         keymap_problem: str | None = None,
         extensions: Sequence[ReaderExtension] = (),
+        library: ArticleLibrary | None = None,
     ) -> None:
         super().__init__()
         for item in THEMES:
@@ -125,6 +128,8 @@ class ReaderApp(App[None]):
         self.article = article
         self.source = source
         self.extensions = list(extensions)
+        self.library = library
+        """The articles opened together (None or one article: no list, no switching)."""
         self.user_keymap = dict(keymap or {})
         self.keymap_problem = keymap_problem
         self.analysis: Analysis | None = None
@@ -168,6 +173,9 @@ class ReaderApp(App[None]):
                         for title, widget in extension.side_panels(self):
                             with TabPane(title):
                                 yield widget
+                    if self.library is not None and len(self.library) > 1:
+                        with TabPane("Articles", id="articles-tab"):
+                            yield ArticlesPanel(self.library, id="articles")
                 yield Static(id="legend")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
@@ -211,6 +219,10 @@ class ReaderApp(App[None]):
             self.status_line.set_part("analysis", f"{SPINNER[0]} analysing…")
             self._spinner = self.set_interval(0.12, self._spin)
             self._consume_analyses()
+        else:
+            self._start_library()
+        if self.library is not None and len(self.library) > 1:
+            self.set_interval(0.5, self._refresh_articles)
 
     def on_resize(self) -> None:
         """Show the too-small message when the terminal is below the minimum size."""
@@ -273,6 +285,7 @@ class ReaderApp(App[None]):
         if not self.analysing:
             return
         self.analysing = False
+        self._start_library()
         spinner = getattr(self, "_spinner", None)
         if spinner is not None:
             spinner.stop()
@@ -307,6 +320,8 @@ class ReaderApp(App[None]):
             view.set_current_claim(model.claim_index(current.id))
         view.set_pending_from(None if analysis.complete else analysis.analysed_to)
         if analysis.complete:
+            if self.library is not None:
+                self.library.record(self.library.current, len(analysis.quotes))
             self._analysis_done()
         self.speakers_panel.show_model(model, self.filter_speaker)
         self._update_status()
@@ -351,6 +366,9 @@ class ReaderApp(App[None]):
         self.status_line.set_left(left)
         row = self.model.speaker_row(self.filter_speaker) if self.filter_speaker else None
         self.status_line.set_part("filter", f"only {row.name}" if row else None)
+        library = self.library
+        if library is not None and len(library) > 1:
+            self.status_line.set_part("article", f"article {library.current + 1}/{len(library)} (< >)")
         results = self.search_results
         if results is not None and results.query:
             current = self.article_view.current_match
@@ -649,6 +667,44 @@ class ReaderApp(App[None]):
                 await self.run_action(command.action)
 
         return run
+
+    # -- the articles opened together ----------------------------------------------------------
+
+    def _start_library(self) -> None:
+        """The article on screen is analysed: now count the quotes of the others."""
+        if self.library is not None:
+            self.library.start_background()
+
+    def _refresh_articles(self) -> None:
+        if not self._leaving:
+            self.query_one("#articles", ArticlesPanel).show()
+            self._update_status()
+
+    def action_next_article(self) -> None:
+        """`>`: the next of the articles opened together."""
+        self._open_neighbour(1)
+
+    def action_previous_article(self) -> None:
+        """`<`: the previous one."""
+        self._open_neighbour(-1)
+
+    def _open_neighbour(self, step: int) -> None:
+        if self.library is None or len(self.library) < 2:
+            self.notify("Only one article is open; give several to guillemet to switch.", timeout=4)
+            return
+        self.open_article(self.library.neighbour(step))
+
+    def open_article(self, index: int) -> None:
+        """Leave this article for article `index` of the library (the caller reopens the
+        reader on it; closing saves the annotations as any close does)."""
+        if self.library is None or index == self.library.current:
+            return
+        self._stop_analysis()
+        self.exit(SwitchArticle(index))
+
+    def on_articles_panel_article_chosen(self, message: ArticlesPanel.ArticleChosen) -> None:
+        """Enter on an article of the list opens it."""
+        self.open_article(message.index)
 
     async def action_quit(self) -> None:
         """`q`: stop the analysis process and leave."""

@@ -53,7 +53,7 @@ def bindings_of(commands: Iterable[Command]) -> list[Binding]:
     return [command.binding() for command in commands]
 
 
-GROUPS = ("Claims", "Speakers", "Reading", "Search", "Selection", "App")
+GROUPS = ("Claims", "Speakers", "Reading", "Search", "Selection", "Articles", "App")
 
 APP_COMMANDS: tuple[Command, ...] = (
     Command("claim.next", "n", "next_claim", "Next claim",
@@ -95,6 +95,11 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("selection.start", "v", "start_selection", "Select",
             "Start selecting text at the current claim (extend with shift+arrows)",
             "Selection"),
+    Command("article.next", "greater_than_sign", "next_article", "Next article",
+            "Open the next of the articles given together (the list is in the Articles tab)",
+            "Articles", key_display=">"),
+    Command("article.previous", "less_than_sign", "previous_article", "Previous article",
+            "Open the previous of the articles given together", "Articles", key_display="<"),
     Command("help", "question_mark", "help", "Help", "Show every key", "App", show=True,
             key_display="?"),
     Command("quit", "q", "quit", "Quit", "Leave the reader", "App", show=True),

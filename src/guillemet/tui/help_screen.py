@@ -22,6 +22,8 @@ KEY_NAMES = {
     "right_square_bracket": "]",
     "left_square_bracket": "[",
     "question_mark": "?",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
     "slash": "/",
     "full_stop": ".",
     "comma": ",",
