@@ -100,7 +100,7 @@ def test_a_damaged_sidecar_is_reported_and_left_alone(annotated: Path, capsys: p
         (["{article}", "--format", "pdf"], "invalid choice"),
         (["{article}"], "--format"),
         (["{article}", "--format", "w3c", "--sidecar", "nowhere.json"], "no such annotations file"),
-        (["{article}", "--format", "w3c", "-o", "{missing_dir}/x.json"], "cannot be written"),
+        (["{article}", "--format", "w3c", "-o", "{missing_dir}/x.json"], "no such folder"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
@@ -115,3 +115,14 @@ def test_bad_input_is_one_line_and_exit_2(
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--help"]) == 0
     assert "--format" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("output", ["missing/", "missing/out.ann"])
+def test_an_output_in_a_missing_folder_is_one_line_and_nothing_is_written(
+    annotated: Path, tmp_path: Path, output: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = set(tmp_path.iterdir())
+    assert main(["export", str(annotated), "--format", "brat", "-o", f"{tmp_path}/{output}"]) == 2
+    err = capsys.readouterr().err
+    assert "no such folder" in err and err.count("\n") == 1
+    assert set(tmp_path.iterdir()) == before

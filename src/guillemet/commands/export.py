@@ -19,6 +19,7 @@ with it are reported on stderr and the export goes on without the annotations it
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -113,6 +114,16 @@ def _write_brat_text(path: Path, article: Article) -> None:
     _write(path, article.text)
 
 
+def check_output(output: str) -> None:
+    """Refuse an `-o` whose folder does not exist before any work is done (`-o notes/`
+    would otherwise become `notes.ann` beside a missing folder)."""
+    path = Path(output)
+    if output.endswith(("/", os.sep)) and not path.is_dir():
+        raise GuillemetError(f"{output}: no such folder")
+    if not path.is_dir() and not path.parent.is_dir():
+        raise GuillemetError(f"{path.parent}/: no such folder for {path.name}")
+
+
 def run(args: list[str]) -> int:
     """Export one article; 0 on success (errors are raised as `GuillemetError`: exit 2)."""
     from guillemet.inputs import load_article
@@ -121,6 +132,8 @@ def run(args: list[str]) -> int:
         options = build_parser().parse_args(args)
     except SystemExit as done:  # --help
         return int(done.code or 0)
+    if options.output is not None:
+        check_output(options.output)
     article = load_article(options.file)
     sidecar = Path(options.sidecar) if options.sidecar else None
     if sidecar is not None and not sidecar.is_file():

@@ -17,12 +17,14 @@ imported.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from guillemet.article import Article
 from guillemet.errors import GuillemetError
-from guillemet.inputs import load_article
+from guillemet.inputs import STDIN
+from guillemet.inputs import load_articles as load_all
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,15 +49,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_articles(specs: list[str]) -> tuple[list[Article], list[GuillemetError]]:
-    """Every article that loads, and the errors of those that do not."""
+    """Every article that loads, and the errors of those that do not (standard input is
+    read once: a second `-` is an error)."""
     articles: list[Article] = []
     errors: list[GuillemetError] = []
-    for spec in specs:
-        try:
-            articles.append(load_article(spec))
-        except GuillemetError as error:
-            errors.append(error)
+    for loaded in load_all(specs):
+        if isinstance(loaded, Article):
+            articles.append(loaded)
+        else:
+            errors.append(loaded)
     return articles, errors
+
+
+def keyboard_from_terminal() -> None:
+    """The article came through standard input, so the keys must come from the terminal
+    itself: the reader reads keys from file descriptor 0, which is made the terminal."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise GuillemetError(
+            "the article came from standard input and there is no terminal to read keys from; "
+            "use `guillemet extract -` or `guillemet export -` instead"
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 def run(args: list[str]) -> int:
@@ -68,11 +87,15 @@ def run(args: list[str]) -> int:
     library, errors = open_library(options)
     for error in errors:
         print(f"guillemet: {error}", file=sys.stderr)
+    if STDIN in options.articles:
+        keyboard_from_terminal()
     from guillemet.tui.library import SwitchArticle
 
+    notices = [str(error) for error in errors]
     try:
         while True:
-            result = reader_for(library, options).run()
+            result = reader_for(library, options, notices).run()
+            notices = []
             if not isinstance(result, SwitchArticle):
                 break
             library.current = result.index
@@ -102,11 +125,12 @@ def build_app(args: list[str]) -> tuple[Any, list[GuillemetError]]:
     inputs that could not be opened."""
     options = build_parser().parse_args(args)
     library, errors = open_library(options)
-    return reader_for(library, options), errors
+    return reader_for(library, options, [str(error) for error in errors]), errors
 
 
-def reader_for(library: Any, options: argparse.Namespace) -> Any:
-    """The reader on the library's current article, with the command's options."""
+def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | None = None) -> Any:
+    """The reader on the library's current article, with the command's options; `notices`
+    are shown in it as notifications (the inputs that could not be opened)."""
     from guillemet.tui.analysis_source import ProcessAnalysisSource
     from guillemet.tui.app import ReaderApp
     from guillemet.tui.extensions import discover_extensions
@@ -125,4 +149,5 @@ def reader_for(library: Any, options: argparse.Namespace) -> Any:
         keymap_problem=keymap_problem,
         extensions=discover_extensions(article, extension_options),
         library=library,
+        notices=notices or [],
     )

@@ -9,13 +9,14 @@ kept, as browsers record it.
 
 from __future__ import annotations
 
-import email
-import email.policy
-from email.message import Message
+from typing import TYPE_CHECKING
 
 from guillemet.errors import InputError
 from guillemet.inputs.decode import canonical, decode
 from guillemet.inputs.webpage import declared_charset
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 _START_MARKERS = (b"mime-version:", b"from:", b"snapshot-content-location:", b"subject:", b"date:")
 
@@ -31,6 +32,9 @@ def html_part(data: bytes, source: str) -> tuple[str, str, str | None]:
 
     Browsers often leave the charset off the part; the page's own `<meta charset>` then says it.
     """
+    import email  # imported here: 0.1 s at every launch for a format few readers open
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
     if part is None:

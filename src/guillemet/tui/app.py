@@ -117,6 +117,7 @@ class ReaderApp(App["SwitchArticle | None"]):
         keymap_problem: str | None = None,
         extensions: Sequence[ReaderExtension] = (),
         library: ArticleLibrary | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         for item in THEMES:
@@ -129,6 +130,9 @@ class ReaderApp(App["SwitchArticle | None"]):
         self.source = source
         self.extensions = list(extensions)
         self.library = library
+        self.notices = list(notices)
+        """Problems met before the app started (inputs that could not be opened): printed on
+        standard error, which the app's screen hides, so shown again as notifications."""
         """The articles opened together (None or one article: no list, no switching)."""
         self.user_keymap = dict(keymap or {})
         self.keymap_problem = keymap_problem
@@ -207,6 +211,8 @@ class ReaderApp(App["SwitchArticle | None"]):
             self.set_keymap(self.user_keymap)
         if self.keymap_problem:
             self.notify(self.keymap_problem, title="Keymap", severity="warning")
+        for notice in self.notices:
+            self.notify(notice, title="Not opened", severity="warning", timeout=10)
         for tabs in self.query("#side-tabs Tabs"):
             tabs.can_focus = False
         self.article_view.focus()

@@ -3,9 +3,9 @@
 Every binding of the reader has an id (see `bindings.py`); a file `keymap.toml` (or
 `keymap.json`) in the user's config directory (platformdirs: `guillemet`) maps ids to keys:
 
-    # keymap.toml
-    "claim.next" = "j"
-    "claim.previous" = "k,up"
+    # keymap.toml: several keys are separated by commas
+    "claim.next" = "n,ctrl+down"
+    "jump.back" = "backspace,ctrl+o"
 
 A missing file means the defaults; an unreadable one is reported, never fatal. Pure: no Textual.
 """

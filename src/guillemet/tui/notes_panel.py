@@ -83,6 +83,6 @@ class NotesPanel(OptionList):
             self.controller.delete_annotation(self.highlighted_id)
 
     def on_unmount(self) -> None:
-        # The reader is closing: whatever is still waiting for the debounced save goes now.
-        """Closing: save what is left."""
+        """The reader is closing (or switching article): whatever is still waiting for the
+        debounced save goes now."""
         self.controller.flush()
