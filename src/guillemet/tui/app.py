@@ -120,6 +120,9 @@ class ReaderApp(App["SwitchArticle | None"]):
         notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.panels_ready = False
+        """The side panels and the footer are mounted (`_build_panels`)."""
+        self._early_analysis: tuple[Analysis, ReadingModel] | None = None
         for item in THEMES:
             self.register_theme(item)
         if theme not in self.available_themes:
@@ -164,26 +167,18 @@ class ReaderApp(App["SwitchArticle | None"]):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """The article on the left, the side panel (speakers, extension tabs, legend) on the right."""
+        """The article on the left, with the search bar and the status line under it, and the
+        side panel (speakers, extension tabs, legend) on the right. The status line stays under
+        the article: it changes at every key, and Textual repaints the box around everything
+        that changed, so a full-width line would repaint the side panel too."""
         with Horizontal(id="main"):
-            yield ArticleView(
-                self.article.text, self._view_title, self._view_meta, id="article"
-            )
-            with Vertical(id="side"):
-                with TabbedContent(id="side-tabs"):
-                    with TabPane("Speakers", id="speakers-tab"):
-                        yield SpeakersPanel(id="speakers")
-                    for extension in self.extensions:
-                        for title, widget in extension.side_panels(self):
-                            with TabPane(title):
-                                yield widget
-                    if self.library is not None and len(self.library) > 1:
-                        with TabPane("Articles", id="articles-tab"):
-                            yield ArticlesPanel(self.library, id="articles")
-                yield Static(id="legend")
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
-        yield Footer()
+            with Vertical(id="reading"):
+                yield ArticleView(
+                    self.article.text, self._view_title, self._view_meta, id="article"
+                )
+                yield SearchBar(id="search")
+                yield StatusLine(id="status")
+            yield Vertical(id="side")  # filled right after the first paint: `_build_panels`
         yield Static(
             f"The terminal is too small for the reader.\n"
             f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
@@ -206,29 +201,57 @@ class ReaderApp(App["SwitchArticle | None"]):
         return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
-        """Apply the user's keymap, focus the article and start the analysis (off the UI)."""
+        """Focus the article, start the analysis (off the UI), and build the side panels and
+        the footer right after the first paint: the text is on screen before them."""
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        if self.keymap_problem:
-            self.notify(self.keymap_problem, title="Keymap", severity="warning")
-        for notice in self.notices:
-            self.notify(notice, title="Not opened", severity="warning", timeout=10)
-        for tabs in self.query("#side-tabs Tabs"):
-            tabs.can_focus = False
         self.article_view.focus()
         self._check_size()
         self._update_status()
-        self._update_legend()
-        for extension in self.extensions:
-            extension.on_mount(self)
         if self.source is not None:
             self.status_line.set_part("analysis", f"{SPINNER[0]} analysing…")
             self._spinner = self.set_interval(0.12, self._spin)
             self._consume_analyses()
-        else:
+        self.call_after_refresh(self._build_panels)
+
+    async def _build_panels(self) -> None:
+        """The side tabs (speakers, the extensions' tabs, the articles), the legend and the
+        footer; then the extensions are wired and an analysis that came early is shown."""
+        panes = [TabPane("Speakers", SpeakersPanel(id="speakers"), id="speakers-tab")]
+        for extension in self.extensions:
+            for title, widget in extension.side_panels(self):
+                panes.append(TabPane(title, widget))
+        if self.library is not None and len(self.library) > 1:
+            panes.append(TabPane("Articles", ArticlesPanel(self.library, id="articles"), id="articles-tab"))
+        tabs = TabbedContent(id="side-tabs")
+        await self.query_one("#side", Vertical).mount(tabs, Static(id="legend"))
+        for pane in panes:
+            await tabs.add_pane(pane)
+        await self.mount(Footer())
+        for tabs in self.query("#side-tabs Tabs"):
+            tabs.can_focus = False
+        self.panels_ready = True
+        if self.keymap_problem:
+            self.notify(self.keymap_problem, title="Keymap", severity="warning")
+        for notice in self.notices:
+            self.notify(notice, title="Not opened", severity="warning", timeout=10)
+        self._update_legend()
+        for extension in self.extensions:
+            extension.on_mount(self)
+        early, self._early_analysis = self._early_analysis, None
+        if early is not None and not self._leaving:
+            self.show_analysis(*early)
+        if self.source is None or not self.analysing:
             self._start_library()
         if self.library is not None and len(self.library) > 1:
             self.set_interval(0.5, self._refresh_articles)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until the panels exist (a fraction of a second after the first paint), only
+        scrolling and quitting work: every other command may touch a panel."""
+        if self.panels_ready or action in ("quit", "help"):
+            return True
+        return False
 
     def on_resize(self) -> None:
         """Show the too-small message when the terminal is below the minimum size."""
@@ -240,7 +263,7 @@ class ReaderApp(App["SwitchArticle | None"]):
 
     def watch_theme(self) -> None:
         """Theme colours changed: the legend is drawn from them."""
-        if self.is_mounted:
+        if self.is_mounted and self.panels_ready:
             self.call_after_refresh(self._update_legend)
 
     # -- the analysis -----------------------------------------------------------------------
@@ -270,9 +293,14 @@ class ReaderApp(App["SwitchArticle | None"]):
             self._analysis_done()
 
     def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
-        """Show each analysis as it arrives (partial ones too)."""
-        if not self._leaving:
-            self.show_analysis(message.analysis, message.model)
+        """Show each analysis as it arrives (partial ones too); one that comes before the
+        panels exist waits for them (`_build_panels`)."""
+        if self._leaving:
+            return
+        if not self.panels_ready:
+            self._early_analysis = (message.analysis, message.model)
+            return
+        self.show_analysis(message.analysis, message.model)
 
     def on_reader_app_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep the article readable and say why there is no analysis."""

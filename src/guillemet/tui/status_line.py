@@ -32,6 +32,7 @@ class StatusLine(Static):
         super().__init__("", id=id)
         self.left = ""
         self.right_parts: dict[str, str] = {}
+        self._shown: tuple[str, int] | None = None
 
     def set_left(self, text: str) -> None:
         """Where the reader is."""
@@ -47,13 +48,19 @@ class StatusLine(Static):
         self._redraw()
 
     def _redraw(self) -> None:
+        """Draw the line again if its words or width changed. Never a layout: the line is
+        one row of fixed size, and a layout pass would repaint the whole screen (the app
+        updates the line at every key)."""
         width = self.size.width or 80
         right = "  ".join(self.right_parts.values())
+        if self._shown == (self.left + "\0" + right, width):
+            return
+        self._shown = (self.left + "\0" + right, width)
         line = Text(self.left, style="bold")
         gap = max(2, width - line.cell_len - len(right) - 2)
         line.append(" " * gap)
         line.append(right, style="italic")
-        self.update(line)
+        self.update(line, layout=False)
 
     def on_resize(self) -> None:
         """Keep the right-hand parts flush right."""
