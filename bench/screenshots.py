@@ -47,10 +47,19 @@ def analyse(text: str, model: str) -> Analysis:
 
 
 async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str]) -> str:
-    """The reader's screen as SVG after `keys`."""
-    app = ReaderApp(article, FixedAnalysisSource([analysis]), theme=theme)
+    """The reader's screen as SVG after `keys`, with its annotation tab as a reader has it (the
+    sidecar in a scratch folder: the shots never write beside the sample)."""
+    from guillemet.tui.extensions import discover_extensions
+
+    with tempfile.TemporaryDirectory() as scratch:
+        extensions = discover_extensions(article, {"sidecar": str(Path(scratch) / "notes.json")})
+        app = ReaderApp(article, FixedAnalysisSource([analysis]), theme=theme, extensions=extensions)
+        return await _drive(app, keys)
+
+
+async def _drive(app: ReaderApp, keys: Sequence[str]) -> str:
     async with app.run_test(size=SIZE) as pilot:
-        while app.analysing:
+        while app.analysing or not app.panels_ready:
             await pilot.pause(0.02)
         await pilot.pause()
         for key in keys:
