@@ -78,3 +78,11 @@ def test_a_report_without_annotations_says_so(article: Article, analysis: Analys
     report = to_markdown(article, analysis, [])
     assert "0 reader annotations" in report and "*None.*" in report
     assert "could not be placed" not in report
+
+
+def test_the_w3c_export_carries_the_article_metadata(article: Article, analysis: Analysis) -> None:
+    article = Article(text=article.text, source="https://example.org/a", title="Un titre",
+                      author="Marie Dupont", date="2024-03-28", site="Exemple")
+    data = json.loads(to_w3c_json(article, analysis, []))
+    assert data["article"] == {"title": "Un titre", "author": "Marie Dupont", "date": "2024-03-28",
+                               "site": "Exemple", "source": "https://example.org/a", "kind": "text"}

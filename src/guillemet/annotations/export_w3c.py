@@ -79,6 +79,9 @@ def to_w3c(article: Article, analysis: Analysis, annotations: Iterable[Annotatio
         "type": "AnnotationCollection",
         "label": article.title or article.source,
         "generator": {**GENERATOR, "version": __version__},
+        # the article's own metadata (title, author, date, site, source, encoding, kind): not
+        # a Web Annotation term, so kept under one plain key a reader of the JSON finds
+        "article": {key: value for key, value in article.metadata().items() if value},
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }

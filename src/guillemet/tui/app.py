@@ -227,10 +227,11 @@ class ReaderApp(App["SwitchArticle | None"]):
         await self.query_one("#side", Vertical).mount(tabs, Static(id="legend"))
         for pane in panes:
             await tabs.add_pane(pane)
-        await self.mount(Footer())
-        for tabs in self.query("#side-tabs Tabs"):
-            tabs.can_focus = False
+        for bar in self.query("#side-tabs Tabs"):
+            bar.can_focus = False  # tab and shift+tab go between the article and the panel
         self.panels_ready = True
+        await self.mount(Footer())  # after the flag: it lists the keys `check_action` allows
+        self.refresh_bindings()
         if self.keymap_problem:
             self.notify(self.keymap_problem, title="Keymap", severity="warning")
         for notice in self.notices:
