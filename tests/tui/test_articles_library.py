@@ -58,13 +58,13 @@ async def test_greater_than_opens_the_next_article_and_less_than_goes_round(arti
     assert app.return_value == SwitchArticle(2)
 
 
-async def test_enter_on_an_article_of_the_list_opens_it(article, analysis, library) -> None:
+async def test_l_shows_the_list_and_enter_opens_an_article_of_it(article, analysis, library) -> None:
     app = make_app(article, [analysis], library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        panel = app.query_one("#articles", ArticlesPanel)
-        app.query_one("#side-tabs").active = "articles-tab"
-        panel.focus()
+        await pilot.press("L")
+        assert app.query_one("#side-tabs").active == "articles-tab"
+        assert isinstance(app.focused, ArticlesPanel)
         await pilot.press("down", "down", "enter")
     assert app.return_value == SwitchArticle(2)
 

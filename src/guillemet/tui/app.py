@@ -715,6 +715,14 @@ class ReaderApp(App["SwitchArticle | None"]):
             self.query_one("#articles", ArticlesPanel).show()
             self._update_status()
 
+    def action_show_articles(self) -> None:
+        """`L`: the Articles tab, the cursor on the list."""
+        if self.library is None or len(self.library) < 2:
+            self.notify("Only one article is open; give several to guillemet to switch.", timeout=4)
+            return
+        self.query_one("#side-tabs", TabbedContent).active = "articles-tab"
+        self.query_one("#articles", ArticlesPanel).focus()
+
     def action_next_article(self) -> None:
         """`>`: the next of the articles opened together."""
         self._open_neighbour(1)

@@ -95,6 +95,8 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("selection.start", "v", "start_selection", "Select",
             "Start selecting text at the current claim (extend with shift+arrows)",
             "Selection"),
+    Command("articles.show", "L", "show_articles", "Articles",
+            "Show the list of the articles given together (enter opens one)", "Articles"),
     Command("article.next", "greater_than_sign", "next_article", "Next article",
             "Open the next of the articles given together (the list is in the Articles tab)",
             "Articles", key_display=">"),
