@@ -372,3 +372,34 @@ async def test_dragging_the_mouse_selects_text(article, analysis) -> None:
         start, end = view.selection
         assert app.article.text[start:end] == "Cet échange"
         assert app.current_claim is None  # a drag is not a click
+
+
+async def test_a_new_analysis_updates_the_speaker_rows_in_place_and_keeps_expansion(article, analysis) -> None:
+    from dataclasses import replace
+
+    from guillemet.tui.reading_model import ReadingModel
+
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        panel = app.speakers_panel
+        first = [node.data.speaker_id for node in panel.root.children]
+        expanded_id = first[-1]
+        last_node = panel.root.children[-1]
+        last_node.expand()
+        await pilot.pause()
+        assert last_node.children
+        # a later analysis: the speakers in another order (the last one first), one dropped
+        kept = [s for s in analysis.speakers if s.id != first[1]]
+        kept_ids = {s.id for s in kept}
+        later = replace(analysis, quotes=tuple(q for q in analysis.quotes if q.speaker is None or q.speaker.id in kept_ids))
+        model = ReadingModel.build(later)
+        app.show_analysis(later, model)
+        await pilot.pause()
+        rows = [node.data.speaker_id for node in panel.root.children]
+        assert rows == [row.id for row in model.speakers]
+        for node, row in zip(panel.root.children, model.speakers):
+            assert row.name in str(node.label) and f"{len(row.claims)} ·" in str(node.label)
+        moved = next(node for node in panel.root.children if node.data.speaker_id == expanded_id)
+        assert moved.is_expanded and len(moved.children) == len(model.claims_of(expanded_id))
+        assert all(not node.is_expanded for node in panel.root.children if node is not moved)
