@@ -200,3 +200,25 @@ def test_a_worker_that_dies_fails_its_inputs_and_the_batch_goes_on(tmp_path, fil
 
         again = list(batch.run(files))  # a fresh pool takes over
     assert summarise(again) == summarise(BatchExtractor(MODEL, engine_factory=stand_in_factory).run(files))
+
+
+def test_a_chunk_sent_after_a_worker_died_goes_to_a_fresh_pool(tmp_path, files):
+    import time
+
+    from guillemet.inputs import load_article
+
+    crashing = tmp_path / "crashing.txt"
+    crashing.write_text(f"Texte qui {CRASH} le processus.\n", encoding="utf-8")
+
+    def slow_after_the_crash(source: str):
+        if source == files[0]:
+            time.sleep(3)  # the worker crashes meanwhile: the next submit meets a broken pool
+        return load_article(source)
+
+    inputs = [str(crashing), *files]
+    with BatchExtractor(MODEL, jobs=2, engine_factory=stand_in_factory, chunk_chars=1,
+                        loader=slow_after_the_crash) as batch:
+        outcomes = list(batch.run(inputs))
+    assert [o.source for o in outcomes] == inputs
+    assert outcomes[0].error == f"{crashing}: the worker process stopped unexpectedly"
+    assert summarise(outcomes[1:]) == summarise(BatchExtractor(MODEL, engine_factory=stand_in_factory).run(files))

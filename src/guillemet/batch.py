@@ -141,23 +141,38 @@ class BatchExtractor:
 
     def _run_in_workers(self, sources: Iterable[str]) -> Iterator[Outcome]:
         """Keep up to two chunks per worker in flight, and hand results back in order."""
-        in_flight: deque[tuple[list[_Pending], Future[list[_WorkResult]] | None]] = deque()
+        in_flight: deque[tuple[list[_Pending], Future[list[_WorkResult]] | None, ProcessPoolExecutor | None]] = deque()
         try:
             for chunk in self._chunks(sources):
                 work = _to_analyse(chunk)
-                future = self._worker_pool().submit(_worker_analyse, work) if work else None
-                in_flight.append((chunk, future))
+                future, pool = self._submit(work) if work else (None, None)
+                in_flight.append((chunk, future, pool))
                 while len(in_flight) > 2 * self.jobs or (in_flight and _is_ready(in_flight[0])):
                     yield from self._collect(*in_flight.popleft())
             while in_flight:
                 yield from self._collect(*in_flight.popleft())
         finally:
-            for _, future in in_flight:
+            for _, future, _ in in_flight:
                 if future is not None:
                     future.cancel()
 
+    def _submit(self, work: list[tuple[str, str]]) -> tuple[Future[list[_WorkResult]], ProcessPoolExecutor]:
+        """Send a chunk to the workers. A worker that died while chunks were still being sent
+        broke the pool under us: a fresh pool takes this chunk (those already sent to the
+        broken one fail in `_collect`, input by input)."""
+        pool = self._worker_pool()
+        try:
+            return pool.submit(_worker_analyse, work), pool
+        except BrokenProcessPool:
+            self._drop_broken_pool(pool)
+            pool = self._worker_pool()
+            return pool.submit(_worker_analyse, work), pool
+
     def _collect(
-        self, chunk: list[_Pending], future: Future[list[_WorkResult]] | None
+        self,
+        chunk: list[_Pending],
+        future: Future[list[_WorkResult]] | None,
+        pool: ProcessPoolExecutor | None,
     ) -> Iterator[Outcome]:
         if future is None:
             results: list[_WorkResult] = []
@@ -165,7 +180,7 @@ class BatchExtractor:
             try:
                 results = future.result()
             except BrokenProcessPool:
-                self._drop_broken_pool()
+                self._drop_broken_pool(pool)
                 results = ["the worker process stopped unexpectedly"] * len(_to_analyse(chunk))
             _raise_if_fatal(results)
         yield from self._finish(chunk, results)
@@ -229,9 +244,11 @@ class BatchExtractor:
             self._engine = self.engine_factory(self.model)
         return self._engine
 
-    def _drop_broken_pool(self) -> None:
-        """A worker died (killed, out of memory): forget its pool; the next chunk starts anew."""
-        if self._pool is not None:
+    def _drop_broken_pool(self, pool: ProcessPoolExecutor | None) -> None:
+        """A worker of `pool` died (killed, out of memory): forget that pool, if it is still
+        the current one (a fresh pool that already took over is kept); the next chunk starts
+        anew."""
+        if pool is not None and self._pool is pool:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
