@@ -403,3 +403,11 @@ async def test_a_new_analysis_updates_the_speaker_rows_in_place_and_keeps_expans
         moved = next(node for node in panel.root.children if node.data.speaker_id == expanded_id)
         assert moved.is_expanded and len(moved.children) == len(model.claims_of(expanded_id))
         assert all(not node.is_expanded for node in panel.root.children if node is not moved)
+
+
+async def test_q_at_once_quits_before_the_panels_are_built(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

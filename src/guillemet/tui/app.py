@@ -217,6 +217,8 @@ class ReaderApp(App["SwitchArticle | None"]):
     async def _build_panels(self) -> None:
         """The side tabs (speakers, the extensions' tabs, the articles), the legend and the
         footer; then the extensions are wired and an analysis that came early is shown."""
+        if self._leaving:  # q before the first frame was even followed up: nothing to build
+            return
         panes = [TabPane("Speakers", SpeakersPanel(id="speakers"), id="speakers-tab")]
         for extension in self.extensions:
             for title, widget in extension.side_panels(self):
