@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from reader_harness import claim_is_centred, make_app, settle, visible_lines
 
-from guillemet.analysis.models import Analysis
-from guillemet.article import Article
 from guillemet.tui.article_view import ArticleView
 from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.help_screen import HelpScreen
@@ -411,3 +409,13 @@ async def test_q_at_once_quits_before_the_panels_are_built(article, analysis) ->
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_until_the_panels_exist_only_help_and_quit_may_run(article, analysis) -> None:
+    app = make_app(article, [analysis])
+    assert not app.panels_ready
+    assert app.check_action("next_claim", ()) is False and app.check_action("search", ()) is False
+    assert app.check_action("quit", ()) and app.check_action("help", ())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        assert app.panels_ready and app.check_action("next_claim", ()) and app.check_action("search", ())

@@ -250,11 +250,16 @@ class ReaderApp(App["SwitchArticle | None"]):
             self.set_interval(0.5, self._refresh_articles)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Until the panels exist (a fraction of a second after the first paint), only
-        scrolling and quitting work: every other command may touch a panel."""
-        if self.panels_ready or action in ("quit", "help"):
-            return True
-        return False
+        """Which app commands may run now. Until the panels exist (a fraction of a second
+        after the first paint) only help and quit: every other command may touch a panel
+        (scrolling belongs to the article view and always works). And `/` is a priority
+        binding (so that keys typed right after it reach the search bar, see
+        `action_search`): it must not fire while the reader types in a field or a dialog."""
+        if not self.panels_ready:
+            return action in ("quit", "help")
+        if action == "search":
+            return not isinstance(self.focused, Input) and self.screen is self.screen_stack[0]
+        return True
 
     def on_resize(self) -> None:
         """Show the too-small message when the terminal is below the minimum size."""
@@ -602,13 +607,6 @@ class ReaderApp(App["SwitchArticle | None"]):
         self._update_status()
 
     # -- search -----------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` is a priority binding (so that keys typed right after it reach the search bar,
-        see `action_search`): it must not fire while the reader types in a field or a dialog."""
-        if action == "search":
-            return not isinstance(self.focused, Input) and self.screen is self.screen_stack[0]
-        return True
 
     def action_search(self) -> None:
         """`/`: open the search bar."""
