@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from guillemet.analysis.models import Analysis, Entity, Quote, Span, Speaker
+from guillemet.tui.cycling import cyclic_step
 from guillemet.tui.spans import Runs, StyledSpan, flatten
 
 SPEAKER_KEY_PREFIX = "speaker:"
@@ -186,10 +187,4 @@ class ReadingModel:
 
     def step_entity(self, offset: int, forward: bool) -> int | None:
         """The entity after (or before) `offset`, cycling at the ends."""
-        if not self.entities:
-            return None
-        if forward:
-            index = bisect_right(self.entity_starts, offset)
-            return index if index < len(self.entities) else 0
-        index = bisect_left(self.entity_starts, offset) - 1
-        return index if index >= 0 else len(self.entities) - 1
+        return cyclic_step(self.entity_starts, offset, forward)

@@ -7,8 +7,10 @@ moving to the next or previous match is then a bisect. Pure: no Textual.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
+
+from guillemet.tui.cycling import cyclic_step
 
 MAX_MATCHES = 100_000
 
@@ -39,13 +41,7 @@ class SearchResults:
 
     def step(self, offset: int, forward: bool) -> int | None:
         """The index of the match after (before) `offset`, cycling at the ends."""
-        if not self.starts:
-            return None
-        if forward:
-            index = bisect_right(self.starts, offset)
-            return index if index < len(self.starts) else 0
-        index = bisect_left(self.starts, offset) - 1
-        return index if index >= 0 else len(self.starts) - 1
+        return cyclic_step(self.starts, offset, forward)
 
     def in_range(self, start: int, end: int) -> list[int]:
         """Starts of the matches that overlap `[start, end)`."""
