@@ -161,10 +161,9 @@ class _Resolver:
                     return index, frozenset(rest)
         return None
 
-    def _same_voice(self, mention: Mention) -> _Cluster | None:
+    def _same_voice(self, voice: tuple[int, frozenset[str]] | None) -> _Cluster | None:
         """"l'armée russe" after "le ministère russe de la Défense": one institution speaking
-        (the same group of `same_voice`, the same country words)."""
-        voice = self._voice(mention.text)
+        (the same group of `same_voice`, the same country words; `voice` is the mention's)."""
         if voice is None:
             return None
         for cluster in self._latest(self.recent):
@@ -175,8 +174,8 @@ class _Resolver:
     def _issuer_of_document(self, mention: Mention) -> _Cluster | None:
         """"…, ajoute le communiqué. …, précise encore son service de presse": the press
         service issues the communiqué it follows, so both are one source."""
-        words = set(_words(mention.text))
-        if not (mention.possessive and mention.head in self.lex.service and words & {"presse", "communication"}):
+        if not (mention.possessive and mention.head in self.lex.service
+                and {"presse", "communication"} & set(_words(mention.text))):
             return None
         for cluster in self._latest(self.recent_speakers, 1):
             if cluster.kind == "document" and cluster.heads & self.lex.press_documents \
@@ -204,6 +203,7 @@ class _Resolver:
 
     def link(self, mention: Mention) -> _Cluster | None:
         """The cluster of this mention (created when new); None for an unresolved pronoun."""
+        voice: tuple[int, frozenset[str]] | None = None
         if mention.pronoun:
             cluster = self._by_pronoun(mention)
             if cluster is None:
@@ -219,8 +219,9 @@ class _Resolver:
             if mention.label == "PER":
                 cluster.kind = "person"
         else:
+            voice = self._voice(mention.text)  # once: to find the cluster, then to keep on it
             cluster = (self._glued_to_previous(mention) or self._by_role(mention)
-                       or self._issuer_of_document(mention) or self._same_voice(mention)
+                       or self._issuer_of_document(mention) or self._same_voice(voice)
                        or self._new(mention))
             desc, cut = _strip_determiner(mention.text)
             if not cluster.description or (
@@ -231,7 +232,7 @@ class _Resolver:
                 cluster.description_span = (mention.start + cut, mention.end)
         if not mention.pronoun:
             if cluster.voice is None:
-                cluster.voice = self._voice(mention.text)
+                cluster.voice = voice if mention.name is None else self._voice(mention.text)
             cluster.words.update(_words(mention.text))
             if mention.head:
                 cluster.heads.add(mention.head)
