@@ -39,7 +39,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "fr-litbank"
 SAMPLE = ROOT / "seeds" / "lecornu-choigou.txt"
 MODEL = "fr_core_news_md"
-BENCH_LOG_ENV = "GUILLEMET_BENCH_LOG"
 CACHE_DIR_ENV = "GUILLEMET_CACHE_DIR"
 BIG_CHARS = 1_000_000
 QUICK_BIG_CHARS = 200_000
@@ -149,7 +148,7 @@ def run_measured(argv: list[str], env: dict[str, str] | None = None) -> tuple[fl
 
 
 def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in (BENCH_LOG_ENV, CACHE_DIR_ENV)}
+    env = {k: v for k, v in os.environ.items() if k != CACHE_DIR_ENV}
     env.update(extra)
     return env
 
@@ -334,18 +333,16 @@ def reader_available() -> str | None:
 
 def run_reader(path: Path, cache_dir: Path, *, keys: bool, no_cache: bool = False) -> dict:
     """Launch the reader headless on `path` in a fresh process; return its measurements."""
-    with tempfile.TemporaryDirectory() as scratch:
-        log = Path(scratch) / "events.jsonl"
-        argv = [sys.executable, str(Path(__file__).resolve()), "--child", "reader", str(path), "--t0"]
-        env = environment(**{BENCH_LOG_ENV: str(log), CACHE_DIR_ENV: str(cache_dir)})
-        extra = ["--keys"] if keys else []
-        extra += ["--no-cache"] if no_cache else []
-        launched = time.time()
-        elapsed, status, _, out = run_measured([*argv, repr(launched), *extra], env)
-        if status != 0:
-            return {"error": f"exit {status}"}
-        lines = out.strip().splitlines()
-        return json.loads(lines[-1]) if lines else {"error": "no result"}
+    argv = [sys.executable, str(Path(__file__).resolve()), "--child", "reader", str(path), "--t0"]
+    env = environment(**{CACHE_DIR_ENV: str(cache_dir)})
+    extra = ["--keys"] if keys else []
+    extra += ["--no-cache"] if no_cache else []
+    launched = time.time()
+    _, status, _, out = run_measured([*argv, repr(launched), *extra], env)
+    if status != 0:
+        return {"error": f"exit {status}"}
+    lines = out.strip().splitlines()
+    return json.loads(lines[-1]) if lines else {"error": "no result"}
 
 
 def reader_rows(big: Path, quick: bool, runs: int) -> list[Row]:

@@ -12,7 +12,6 @@ from textual.widget import Widget
 from textual.widgets import Static
 from tui_samples import sample_analysis
 
-from guillemet.analysis.models import Analysis
 from guillemet.errors import ModelNotInstalledError
 from guillemet.tui.analysis_source import FixedAnalysisSource
 from guillemet.tui.app import ReaderApp

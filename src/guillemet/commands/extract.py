@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from guillemet.analysis.engine import DEFAULT_MODEL, installed_model_version
 from guillemet.batch import BatchExtractor
