@@ -711,9 +711,10 @@ class ReaderApp(App["SwitchArticle | None"]):
             self.library.start_background()
 
     def _refresh_articles(self) -> None:
+        """The list's quote counts, as the background pass finds them (it redraws only when
+        the library changed; the status line's `article k/n` never changes in one reader)."""
         if not self._leaving:
             self.query_one("#articles", ArticlesPanel).show()
-            self._update_status()
 
     def action_show_articles(self) -> None:
         """`L`: the Articles tab, the cursor on the list."""
