@@ -48,7 +48,8 @@ def test_options_parse(sample_path) -> None:
 
 
 @pytest.mark.parametrize("module", ["guillemet.tui.analysis_source", "guillemet.tui.layout",
-                                    "guillemet.tui.reading_model", "guillemet.tui.keymap"])
+                                    "guillemet.tui.reading_model", "guillemet.tui.keymap",
+                                    "guillemet.tui.first_screen", "guillemet.tui.theme_colours"])
 def test_pure_parts_do_not_import_textual(module: str) -> None:
     code = f"import sys, {module}; sys.exit('textual' in sys.modules or 'spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -10,7 +10,7 @@ from guillemet.tui.history import JumpHistory, Position
 from guillemet.tui.keymap import load_keymap
 from guillemet.tui.search import SearchResults
 from guillemet.tui.speakers_panel import excerpt
-from guillemet.tui.status_line import claim_summary
+from guillemet.tui.reading_model import claim_summary
 
 
 def test_search_ignores_case_and_steps_around() -> None:

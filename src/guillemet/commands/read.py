@@ -92,16 +92,58 @@ def run(args: list[str]) -> int:
     from guillemet.tui.library import SwitchArticle
 
     notices = [str(error) for error in errors]
-    try:
-        while True:
-            result = reader_for(library, options, notices).run()
-            notices = []
-            if not isinstance(result, SwitchArticle):
-                break
-            library.current = result.index
-    finally:
-        library.stop()
+    from guillemet.tui.first_screen import first_screen
+
+    with first_screen() as screen:
+        ready = paint_first_screen(screen, library.article, options) if screen is not None else None
+        try:
+            while True:
+                result = reader_for(library, options, notices, ready).run()
+                notices, ready = [], None
+                if not isinstance(result, SwitchArticle):
+                    break
+                library.current = result.index
+        finally:
+            library.stop()
     return 2 if errors else 0
+
+
+def theme_of(options: argparse.Namespace) -> str:
+    """The theme the options ask for."""
+    from guillemet.tui.theme_colours import DARK_NAME, LIGHT_NAME
+
+    return options.theme or (LIGHT_NAME if options.light else DARK_NAME)
+
+
+def paint_first_screen(screen: Any, article: Article, options: argparse.Namespace) -> Any:
+    """Paint the reader's first screen before Textual is imported (see
+    `guillemet.tui.first_screen`): the plain article at once, then, if its analysis is cached,
+    the colours and the speakers. Returns that analysis with its reading model, for the app
+    to show in its first frame, or None."""
+    from guillemet.tui.first_screen import SpeakerLine, load_look, paint
+    from guillemet.tui.library import header_lines
+
+    look = load_look(theme_of(options))
+    if look is None:
+        return None
+    title, meta = header_lines(article)
+    size = (screen.size.columns, screen.size.lines)
+    screen.show(paint(article.text, title, meta, size, look,
+                      status="Reading… claims and colours follow", status_right="⠋ analysing…"))
+    if options.no_cache:
+        return None
+    from guillemet.analysis.engine import DEFAULT_MODEL
+    from guillemet.tui.analysis_source import cached_analysis
+    from guillemet.tui.reading_model import ReadingModel, claim_summary, speaker_details
+
+    analysis = cached_analysis(article, options.model or DEFAULT_MODEL)
+    if analysis is None:
+        return None
+    model = ReadingModel.build(analysis)
+    speakers = [SpeakerLine(row.name, speaker_details(len(row.claims), row.kind)) for row in model.speakers]
+    screen.show(paint(article.text, title, meta, size, look, runs=model.runs, speakers=speakers,
+                      status=claim_summary(None, 0, len(model.claims))))
+    return analysis, model
 
 
 def open_library(options: argparse.Namespace) -> tuple[Any, list[GuillemetError]]:
@@ -128,26 +170,29 @@ def build_app(args: list[str]) -> tuple[Any, list[GuillemetError]]:
     return reader_for(library, options, [str(error) for error in errors]), errors
 
 
-def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | None = None) -> Any:
+def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | None = None,
+               ready: Any = None) -> Any:
     """The reader on the library's current article, with the command's options; `notices`
-    are shown in it as notifications (the inputs that could not be opened)."""
+    are shown in it as notifications (the inputs that could not be opened); `ready` is the
+    article's analysis and reading model when they are already at hand (from the cache), to
+    show in the first frame."""
     from guillemet.tui.analysis_source import ProcessAnalysisSource
     from guillemet.tui.app import ReaderApp
     from guillemet.tui.extensions import discover_extensions
     from guillemet.tui.keymap import load_keymap
-    from guillemet.tui.themes import DEFAULT_THEME, LIGHT_THEME
 
-    theme = options.theme or (LIGHT_THEME if options.light else DEFAULT_THEME)
+    theme = theme_of(options)
     keymap, keymap_problem = load_keymap()
     article = library.article
     extension_options = {"sidecar": options.sidecar, "model": options.model}
     return ReaderApp(
         article,
-        ProcessAnalysisSource(options.model, use_cache=not options.no_cache),
+        None if ready else ProcessAnalysisSource(options.model, use_cache=not options.no_cache),
         theme=theme,
         keymap=keymap,
         keymap_problem=keymap_problem,
         extensions=discover_extensions(article, extension_options),
         library=library,
         notices=notices or [],
+        ready=ready,
     )

@@ -49,30 +49,19 @@ from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.history import JumpHistory, Position
-from guillemet.tui.library import ArticleLibrary, SwitchArticle, display_title
+from guillemet.tui.first_screen import MIN_HEIGHT, MIN_WIDTH
+from guillemet.tui.library import ArticleLibrary, SwitchArticle, header_lines
 from guillemet.tui.reading_model import ReadingModel
 from guillemet.tui.search import SearchResults
 from guillemet.tui.search_bar import SearchBar
 from guillemet.tui.speakers_panel import SpeakersPanel
-from guillemet.tui.status_line import SPINNER, StatusLine, claim_summary
+from guillemet.tui.reading_model import claim_summary
+from guillemet.tui.status_line import SPINNER, StatusLine
 from guillemet.tui.themes import DEFAULT_THEME, THEMES
 
-MIN_WIDTH = 50
-MIN_HEIGHT = 12
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 """The package's `styles/` folder (`importlib.resources` would find the same folder, at the cost
 of importing it before the first paint)."""
-
-
-def header_lines(article: Article) -> tuple[str, list[str]]:
-    """The title shown on top of the article and the metadata line under it."""
-    title = display_title(article)
-    meta = [article.author or "", article.date or "", article.site or ""]
-    if article.title and article.source not in ("-", ""):
-        meta.append(article.source)
-    if article.encoding and article.encoding.lower().replace("-", "") not in ("utf8", "ascii"):
-        meta.append(f"encoding: {article.encoding}")
-    return title, [part for part in meta if part]
 
 
 class ReaderApp(App["SwitchArticle | None"]):
@@ -118,11 +107,15 @@ class ReaderApp(App["SwitchArticle | None"]):
         extensions: Sequence[ReaderExtension] = (),
         library: ArticleLibrary | None = None,
         notices: Sequence[str] = (),
+        ready: tuple[Analysis, ReadingModel] | None = None,
     ) -> None:
         super().__init__()
         self.panels_ready = False
         """The side panels and the footer are mounted (`_build_panels`)."""
-        self._early_analysis: tuple[Analysis, ReadingModel] | None = None
+        self._early_analysis: tuple[Analysis, ReadingModel] | None = ready
+        self._starts_analysed = ready is not None
+        """The analysis is at hand before the start (from the cache): the first frame shows it,
+        with the panels (the first screen painted before Textual showed them already)."""
         for item in THEMES:
             self.register_theme(item)
         if theme not in self.available_themes:
@@ -170,7 +163,10 @@ class ReaderApp(App["SwitchArticle | None"]):
         """The article on the left, with the search bar and the status line under it, and the
         side panel (speakers, extension tabs, legend) on the right. The status line stays under
         the article: it changes at every key, and Textual repaints the box around everything
-        that changed, so a full-width line would repaint the side panel too."""
+        that changed, so a full-width line would repaint the side panel too.
+
+        Without an analysis at hand the side panel is filled right after the first paint
+        (`_build_panels`): the text comes first."""
         with Horizontal(id="main"):
             with Vertical(id="reading"):
                 yield ArticleView(
@@ -178,12 +174,29 @@ class ReaderApp(App["SwitchArticle | None"]):
                 )
                 yield SearchBar(id="search")
                 yield StatusLine(id="status")
-            yield Vertical(id="side")  # filled right after the first paint: `_build_panels`
+            with Vertical(id="side"):
+                if self._starts_analysed:
+                    with TabbedContent(id="side-tabs"):
+                        yield from self._side_panes()
+                    yield Static(id="legend")
         yield Static(
             f"The terminal is too small for the reader.\n"
             f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             id="too-small",
         )
+        if self._starts_analysed:
+            self.panels_ready = True  # before the footer: it lists the keys `check_action` allows
+            yield Footer()
+
+    def _side_panes(self) -> list[TabPane]:
+        """The side tabs: speakers, the extensions' tabs, the articles."""
+        panes = [TabPane("Speakers", SpeakersPanel(id="speakers"), id="speakers-tab")]
+        for extension in self.extensions:
+            for title, widget in extension.side_panels(self):
+                panes.append(TabPane(title, widget))
+        if self.library is not None and len(self.library) > 1:
+            panes.append(TabPane("Articles", ArticlesPanel(self.library, id="articles"), id="articles-tab"))
+        return panes
 
     @property
     def article_view(self) -> ArticleView:
@@ -212,27 +225,28 @@ class ReaderApp(App["SwitchArticle | None"]):
             self.status_line.set_part("analysis", f"{SPINNER[0]} analysing…")
             self._spinner = self.set_interval(0.12, self._spin)
             self._consume_analyses()
-        self.call_after_refresh(self._build_panels)
+        if self._starts_analysed:
+            self._panels_built()
+        else:
+            self.call_after_refresh(self._build_panels)
 
     async def _build_panels(self) -> None:
-        """The side tabs (speakers, the extensions' tabs, the articles), the legend and the
-        footer; then the extensions are wired and an analysis that came early is shown."""
+        """The side tabs, the legend and the footer, mounted after the first paint; then
+        `_panels_built`."""
         if self._leaving:  # q before the first frame was even followed up: nothing to build
             return
-        panes = [TabPane("Speakers", SpeakersPanel(id="speakers"), id="speakers-tab")]
-        for extension in self.extensions:
-            for title, widget in extension.side_panels(self):
-                panes.append(TabPane(title, widget))
-        if self.library is not None and len(self.library) > 1:
-            panes.append(TabPane("Articles", ArticlesPanel(self.library, id="articles"), id="articles-tab"))
         tabs = TabbedContent(id="side-tabs")
         await self.query_one("#side", Vertical).mount(tabs, Static(id="legend"))
-        for pane in panes:
+        for pane in self._side_panes():
             await tabs.add_pane(pane)
-        for bar in self.query("#side-tabs Tabs"):
-            bar.can_focus = False  # tab and shift+tab go between the article and the panel
         self.panels_ready = True
         await self.mount(Footer())  # after the flag: it lists the keys `check_action` allows
+        self._panels_built()
+
+    def _panels_built(self) -> None:
+        """The panels exist: wire the extensions and show an analysis that came early."""
+        for bar in self.query("#side-tabs Tabs"):
+            bar.can_focus = False  # tab and shift+tab go between the article and the panel
         self.refresh_bindings()
         if self.keymap_problem:
             self.notify(self.keymap_problem, title="Keymap", severity="warning")
@@ -248,6 +262,18 @@ class ReaderApp(App["SwitchArticle | None"]):
             self._start_library()
         if self.library is not None and len(self.library) > 1:
             self.set_interval(0.5, self._refresh_articles)
+        self.call_after_refresh(self._record_look)
+
+    def _record_look(self) -> None:
+        """Keep this theme's colours for the next launch's first screen (`first_screen.py`)."""
+        if self._leaving:
+            return
+        from guillemet.tui.recorded_look import record_current_look
+
+        try:
+            record_current_look(self)
+        except Exception:  # noqa: BLE001 - a convenience for the next launch, never a failure now
+            pass
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which app commands may run now. Until the panels exist (a fraction of a second
@@ -273,6 +299,7 @@ class ReaderApp(App["SwitchArticle | None"]):
         """Theme colours changed: the legend is drawn from them."""
         if self.is_mounted and self.panels_ready:
             self.call_after_refresh(self._update_legend)
+            self.call_after_refresh(self._record_look)
 
     # -- the analysis -----------------------------------------------------------------------
 

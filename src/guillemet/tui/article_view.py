@@ -40,11 +40,7 @@ from guillemet.tui.reading_model import SPEAKER_KEY_PREFIX, ReadingModel
 from guillemet.tui.search import SearchResults
 from guillemet.tui.spans import Runs, StyledSpan, flatten
 
-MAX_TEXT_WIDTH = 76
-"""A comfortable measure: about 65-75 characters a line."""
-GUTTER = 2
-"""Cells left of the text for the quote marks."""
-MIN_MARGIN = 1
+GUTTER = lay.GUTTER
 ENTITY_KEYS = ("entity-per", "entity-org", "entity-loc", "entity-misc")
 STYLED_EXTRA_KEYS = ("annotation", "highlight", "annotation-orphan")
 LINE_CACHE_SIZE = 2000
@@ -130,14 +126,12 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def text_width(self) -> int:
         """The width the text is wrapped to at the current size."""
-        available = self.scrollable_content_region.width - GUTTER - 2 * MIN_MARGIN
-        return max(10, min(MAX_TEXT_WIDTH, available))
+        return lay.text_width_for(self.scrollable_content_region.width)
 
     @property
     def left_edge(self) -> int:
         """Cells from the view's left edge to the first character of the text."""
-        width = self.scrollable_content_region.width
-        return max(0, (width - self.text_width - GUTTER) // 2) + GUTTER
+        return lay.left_edge_for(self.scrollable_content_region.width)
 
     def relayout(self) -> None:
         """Wrap the text to the current width, keeping the first line on screen in place."""

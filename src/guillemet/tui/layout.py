@@ -26,6 +26,25 @@ TITLE = 2
 META = 3
 RULE = 4
 
+MAX_TEXT_WIDTH = 76
+"""A comfortable measure: about 65-75 characters a line."""
+GUTTER = 2
+"""Cells left of the text for the quote marks."""
+MIN_MARGIN = 1
+
+
+def text_width_for(content_width: int) -> int:
+    """The width the text is wrapped to in a view `content_width` cells wide (here, and not in
+    the view, because the first screen is painted with the same geometry before Textual is
+    imported: see `guillemet.tui.first_screen`)."""
+    return max(10, min(MAX_TEXT_WIDTH, content_width - GUTTER - 2 * MIN_MARGIN))
+
+
+def left_edge_for(content_width: int) -> int:
+    """Cells from the view's left edge to the first character of the text: the text column,
+    gutter included, is centred."""
+    return max(0, (content_width - text_width_for(content_width) - GUTTER) // 2) + GUTTER
+
 # Characters that do not take exactly one terminal cell: East Asian wide and full-width
 # forms, emoji, combining marks, zero-width characters, control characters. A paragraph
 # without any of them is wrapped with the fast path (one cell per character).

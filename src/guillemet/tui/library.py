@@ -205,3 +205,14 @@ class ArticleLibrary:
             process = self._process
         if process is not None and process.is_alive():
             process.terminate()
+
+
+def header_lines(article: Article) -> tuple[str, list[str]]:
+    """The title shown on top of the article and the metadata line under it."""
+    title = display_title(article)
+    meta = [article.author or "", article.date or "", article.site or ""]
+    if article.title and article.source not in ("-", ""):
+        meta.append(article.source)
+    if article.encoding and article.encoding.lower().replace("-", "") not in ("utf8", "ascii"):
+        meta.append(f"encoding: {article.encoding}")
+    return title, [part for part in meta if part]

@@ -30,6 +30,22 @@ class SpeakerRow:
     """Indexes into `ReadingModel.claims`."""
 
 
+def speaker_details(count: int, kind: str) -> str:
+    """What a speaker row shows after the name: `3 · person` (the panel and the first screen
+    write it alike)."""
+    return " · ".join(part for part in (str(count), kind) if part)
+
+
+def claim_summary(quote: Quote | None, position: int, total: int) -> str:
+    """`Quote 3/11 · Sergueï Choïgou · direct` (position is 1-based)."""
+    if quote is None:
+        if total == 0:
+            return "No claims"
+        return f"{total} claim{'s' if total != 1 else ''}"
+    speaker = quote.speaker.name if quote.speaker else "unknown speaker"
+    return f"Quote {position}/{total} · {speaker} · {quote.type}"
+
+
 def _sort_key(item: Quote | Entity | Span) -> tuple[int, int]:
     return (item.start, item.end)
 

@@ -16,19 +16,10 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from guillemet.tui.bindings import PANEL_COMMANDS, bindings_of
-from guillemet.tui.reading_model import ReadingModel, SpeakerRow
+from guillemet.tui.reading_model import ReadingModel, SpeakerRow, speaker_details
 
 EXCERPT_CELLS = 60
 MAX_LISTED_CLAIMS = 300
-KIND_LABELS = {
-    "person": "person",
-    "organisation": "organisation",
-    "government": "government",
-    "document": "document",
-    "group": "group",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class PanelEntry:
     """What a tree row stands for: a speaker (claim None) or one of their claims."""
@@ -156,8 +147,7 @@ class SpeakersPanel(Tree[PanelEntry]):
     def _speaker_label(self, name: str, kind: str, count: int, filtered: bool) -> Text:
         label = Text()
         label.append(name, style="bold reverse" if filtered else "bold")
-        details = " · ".join(part for part in (str(count), KIND_LABELS.get(kind, kind)) if part)
-        label.append(f"  {details}", style="dim italic")
+        label.append(f"  {speaker_details(count, kind)}", style="dim italic")
         return label
 
     def _claim_label(self, text: str, kind: str) -> Text:

@@ -2,7 +2,8 @@
 
 `Quote 3/11 · Sergueï Choïgou · direct` on the left; the filter, the search and the analysis
 progress on the right. It is a plain `Static` updated by the app: no logic of its own beyond
-formatting, which lives in pure functions so tests can check the wording.
+formatting; the wording lives in pure functions (`reading_model.claim_summary`) so tests, and the
+first screen painted before Textual is imported, share it.
 """
 
 from __future__ import annotations
@@ -10,19 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from guillemet.analysis.models import Quote
-
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
-
-
-def claim_summary(quote: Quote | None, position: int, total: int) -> str:
-    """`Quote 3/11 · Sergueï Choïgou · direct` (position is 1-based)."""
-    if quote is None:
-        if total == 0:
-            return "No claims"
-        return f"{total} claim{'s' if total != 1 else ''}"
-    speaker = quote.speaker.name if quote.speaker else "unknown speaker"
-    return f"Quote {position}/{total} · {speaker} · {quote.type}"
 
 
 class StatusLine(Static):

@@ -1,0 +1,456 @@
+"""The first screen, painted by hand before Textual is even imported.
+
+Why: importing Textual takes about 0.2 s on a modest machine, and the app's first frame comes
+some 0.35 s after launch; a reader wants the page at once. So `guillemet ARTICLE` paints the
+screen the app is about to show itself, with plain escape codes: the same geometry
+(`layout.text_width_for`), the same wrap (`layout.build_layout`), the theme's colours, the
+status line; and when the analysis is already cached, its colours and the speakers panel too.
+The app's first frame then replaces it cell for cell.
+
+Keys typed before the app reads them are kept: the terminal is put in non-canonical, no-echo
+mode while the first screen shows (so they are neither echoed over it nor held back until
+Enter) and the app reads them when it starts. The terminal's own settings are restored when
+the reader has closed.
+
+Colours: Textual derives the entity colours from the theme (contrast-adjusted `$text-*`
+variables) and blends tints over the background, which cannot be computed without importing
+it. So the app records the colours it resolved, per theme, in a small "look" file in the cache
+folder (`record_look`), and the first screen uses them; before any look is recorded it uses
+the theme's raw colours (`theme_colours.py`), a close approximation. A theme that is neither
+ours nor recorded gets no first screen.
+
+Nothing here imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from guillemet.tui import layout as lay
+from guillemet.tui.theme_colours import THEME_COLOURS
+
+SIDE_WIDTH = 42
+"""`#side { width: 42 }` in styles/reader.tcss, its left border included."""
+SCROLLBAR = 1
+"""The article view keeps one column for its scrollbar (`scrollbar-gutter: stable`)."""
+MIN_WIDTH = 50
+MIN_HEIGHT = 12
+"""Below this the app shows a "too small" message; so no first screen either (app.py)."""
+LOOK_FORMAT = 1
+VIEW_KEYS = (
+    "title", "meta", "rule", "quote", "cue", "mention",
+    "entity-per", "entity-org", "entity-loc", "entity-misc", "gutter-quote",
+)
+"""The article view's component classes the first screen draws (`article-view--<key>`)."""
+ATTRIBUTES = (("bold", 1), ("dim", 2), ("italic", 3), ("underline", 4), ("reverse", 7), ("strike", 9))
+TOO_LONG_PREFIX = 40
+"""Wrap at most this many screenfuls of text for the first screen (a book is not wrapped)."""
+
+
+# Looks: the colours of one theme ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pen:
+    """One style: colours as `#rrggbb` (None: leaves the colour below) and text attributes."""
+
+    fg: str | None = None
+    bg: str | None = None
+    attributes: frozenset[str] = frozenset()
+
+    def over(self, below: Pen) -> Pen:
+        """This style drawn over `below`."""
+        return Pen(self.fg or below.fg, self.bg or below.bg, below.attributes | self.attributes)
+
+    def sgr(self) -> str:
+        """The escape sequence that selects this style (after a reset)."""
+        codes = ["0"]
+        codes += [str(code) for name, code in ATTRIBUTES if name in self.attributes]
+        for colour, lead in ((self.fg, "38"), (self.bg, "48")):
+            rgb = _rgb(colour)
+            if rgb is not None:
+                codes.append(f"{lead};2;{rgb[0]};{rgb[1]};{rgb[2]}")
+        return "\x1b[" + ";".join(codes) + "m"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fg": self.fg, "bg": self.bg, "attributes": sorted(self.attributes)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Pen:
+        attributes = data.get("attributes", [])
+        if not isinstance(attributes, list) or not all(isinstance(a, str) for a in attributes):
+            raise ValueError("attributes must be a list of names")
+        return cls(_colour(data.get("fg")), _colour(data.get("bg")), frozenset(attributes))
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Every style the first screen draws with, for one theme."""
+
+    view: Pen
+    """The article view's own text and background."""
+    layers: Mapping[str, Pen]
+    """`VIEW_KEYS` -> the layer drawn over `view` (colours None where the layer leaves them)."""
+    side: Pen
+    border: Pen
+    status: Pen
+
+    def layer(self, key: str) -> Pen:
+        return self.layers.get(key, Pen())
+
+    def to_json(self, theme: str) -> dict[str, Any]:
+        return {
+            "format": LOOK_FORMAT,
+            "theme": theme,
+            "view": self.view.to_json(),
+            "layers": {key: pen.to_json() for key, pen in self.layers.items()},
+            "side": self.side.to_json(),
+            "border": self.border.to_json(),
+            "status": self.status.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Look:
+        if data.get("format") != LOOK_FORMAT:
+            raise ValueError("not a look of this version")
+        layers = data["layers"]
+        return cls(
+            Pen.from_json(data["view"]),
+            {str(key): Pen.from_json(value) for key, value in layers.items()},
+            Pen.from_json(data["side"]),
+            Pen.from_json(data["border"]),
+            Pen.from_json(data["status"]),
+        )
+
+
+def _colour(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and _rgb(value) is not None:
+        return value.lower()
+    raise ValueError(f"not a colour: {value!r}")
+
+
+def _rgb(colour: str | None) -> tuple[int, int, int] | None:
+    if not colour or len(colour) != 7 or colour[0] != "#":
+        return None
+    try:
+        return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+    except ValueError:
+        return None
+
+
+def _blend(below: str, above: str, share: float) -> str:
+    """`above` at `share` opacity over `below` (how Textual draws `$primary 10%`)."""
+    low, high = _rgb(below), _rgb(above)
+    assert low is not None and high is not None
+    mixed = (round(a + (b - a) * share) for a, b in zip(low, high))
+    return "#" + "".join(f"{value:02x}" for value in mixed)
+
+
+def theme_look(theme: str) -> Look | None:
+    """The look of one of our themes from its raw colours (styles/reader.tcss, before Textual
+    adjusts them for contrast), or None for a theme that is not ours."""
+    if theme not in THEME_COLOURS:
+        return None
+    colours = {name: value.lower() for name, value in THEME_COLOURS[theme].items()}
+    background, foreground = colours["background"], colours["foreground"]
+
+    def pen(fg: str | None = None, bg: str | None = None, *attributes: str) -> Pen:
+        return Pen(fg, bg, frozenset(attributes))
+
+    layers = {
+        "title": pen(foreground, None, "bold"),
+        "meta": pen(_blend(background, foreground, 0.6), None, "italic"),
+        "rule": pen(colours["panel"]),
+        "quote": pen(None, _blend(background, colours["primary"], 0.10)),
+        "cue": pen(colours["accent"], None, "italic"),
+        "mention": pen(colours["error"], None, "bold", "underline"),
+        "entity-per": pen(colours["warning"], None, "bold"),
+        "entity-org": pen(colours["primary"], None, "underline"),
+        "entity-loc": pen(colours["success"], None, "italic"),
+        "entity-misc": pen(colours["secondary"], None, "italic", "underline"),
+        "gutter-quote": pen(_blend(background, colours["primary"], 0.55)),
+    }
+    return Look(
+        view=pen(foreground, background),
+        layers=layers,
+        side=pen(foreground, colours["surface"]),
+        border=pen(colours["panel"], colours["surface"]),
+        status=pen(foreground, colours["panel"]),
+    )
+
+
+def look_path(theme: str, cache_dir: Path | None = None) -> Path:
+    """Where the look of `theme` is recorded: a `looks` folder in the analysis cache's."""
+    if cache_dir is None:
+        from guillemet.cache import default_cache_dir
+
+        cache_dir = default_cache_dir()
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in theme)
+    return cache_dir / "looks" / f"{safe}.json"
+
+
+def load_look(theme: str, cache_dir: Path | None = None) -> Look | None:
+    """The recorded look of `theme`, else our theme's raw colours, else None. A damaged look
+    file is ignored (the app records it again)."""
+    try:
+        data = json.loads(look_path(theme, cache_dir).read_bytes())
+        if data.get("theme") == theme:
+            return Look.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return theme_look(theme)
+
+
+def record_look(theme: str, look: Look, cache_dir: Path | None = None) -> bool:
+    """Keep the colours the app resolved for `theme`, for the next first screen. Written only
+    when they changed; a failure is forgotten (the look is a convenience)."""
+    payload = json.dumps(look.to_json(theme), sort_keys=True, indent=1).encode("utf-8")
+    try:
+        path = look_path(theme, cache_dir)
+        try:
+            if path.read_bytes() == payload:
+                return True
+        except OSError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".tmp-{os.getpid()}")
+        temporary.write_bytes(payload)
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        return False
+
+
+# Painting ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLine:
+    """One row of the speakers panel: `▶ name  3 · person`."""
+
+    name: str
+    details: str
+
+
+def paint(
+    text: str,
+    title: str | None,
+    meta: Sequence[str],
+    size: tuple[int, int],
+    look: Look,
+    *,
+    runs: Any = None,
+    speakers: Sequence[SpeakerLine] | None = None,
+    status: str = "",
+    status_right: str = "",
+) -> str:
+    """The escape codes that draw the reader's first frame on a `size` (columns, rows)
+    terminal: the article column (title, wrapped text, status line) and the side panel.
+
+    `runs` (a `spans.Runs` of the analysis) colours the text as the article view does;
+    `speakers` fills the side panel, and means the app will show its footer (one row less).
+    """
+    width, height = size
+    reading = max(1, width - SIDE_WIDTH)
+    content = max(1, reading - SCROLLBAR)
+    text_width = lay.text_width_for(content)
+    left = lay.left_edge_for(content)
+    rows = height - (2 if speakers is not None else 1)
+    layout = lay.build_layout(_prefix(text, rows, text_width), text_width, title, meta)
+    out = ["\x1b[?2026h\x1b[?25l\x1b[?7l"]  # synchronised update, no cursor, no autowrap
+    for y in range(height):
+        out.append(f"\x1b[{y + 1};1H")
+        if y < rows:
+            out.append(_article_line(text, layout, y, content, left, look, runs))
+            out.append(look.view.sgr() + " " * (reading - content))
+        elif y == rows:
+            out.append(_status_line(status, status_right, reading, look))
+        else:  # where the app's footer will be, across the whole width
+            out.append(look.status.sgr() + " " * width)
+            continue
+        out.append(_side_line(y, speakers, look, width - reading))
+    out.append("\x1b[0m\x1b[?2026l")
+    return "".join(out)
+
+
+def _prefix(text: str, rows: int, width: int) -> str:
+    """Enough of `text` for the first screen, cut at a paragraph end when there is one."""
+    limit = TOO_LONG_PREFIX * max(1, rows) * max(1, width)
+    if len(text) <= limit:
+        return text
+    end = text.find("\n", limit // 2)
+    return text[: end if 0 < end <= limit else limit]
+
+
+def _article_line(text: str, layout: lay.Layout, y: int, content: int, left: int,
+                  look: Look, runs: Any) -> str:
+    base = look.view
+    if y >= len(layout):
+        return base.sgr() + " " * content
+    kind = layout.kinds[y]
+    start, end = layout.starts[y], layout.ends[y]
+    gutter = "  "
+    gutter_pen = base
+    pieces: list[tuple[str, Pen]] = []
+    if kind == lay.BODY:
+        if runs is not None:
+            for run_start, run_end, keys in runs.slice(start, max(end, start + 1)):
+                if "quote" in keys:
+                    gutter, gutter_pen = "▎ ", look.layer("gutter-quote").over(base)
+                    break
+        pieces = list(_styled(text, start, end, base, look, runs))
+    elif kind in (lay.TITLE, lay.META):
+        name = "title" if kind == lay.TITLE else "meta"
+        pieces = [(layout.decorations[y], look.layer(name).over(base))]
+    elif kind == lay.RULE:
+        pieces = [("─" * lay.text_width_for(content), look.layer("rule").over(base))]
+    line = [base.sgr(), " " * (left - lay.GUTTER), gutter_pen.sgr(), gutter]
+    used = left
+    for piece, pen in pieces:
+        cells = sum(lay.char_cells(c) for c in piece) if not piece.isascii() else len(piece)
+        if used + cells > content:
+            break
+        line += [pen.sgr(), piece]
+        used += cells
+    line += [base.sgr(), " " * max(0, content - used)]
+    return "".join(line)
+
+
+def _styled(text: str, start: int, end: int, base: Pen, look: Look, runs: Any) -> Iterator[tuple[str, Pen]]:
+    """`text[start:end]` in pieces, each with the style of the analysis layers over it."""
+    position = start
+    if runs is not None:
+        for run_start, run_end, keys in runs.slice(start, end):
+            run_start, run_end = max(start, run_start), min(end, run_end)
+            if run_start > position:
+                yield text[position:run_start], base
+            pen = base
+            for key in _layers(keys):
+                pen = look.layer(key).over(pen)
+            yield text[run_start:run_end], pen
+            position = max(position, run_end)
+    if position < end:
+        yield text[position:end], base
+
+
+def _layers(keys: Sequence[str]) -> list[str]:
+    """The component classes of one run, in the article view's order (no filter yet)."""
+    names = ["quote"] if "quote" in keys else []
+    names += [key for key in keys if key.startswith("entity-") or key in ("cue", "mention")]
+    return names
+
+
+def _status_line(left: str, right: str, width: int, look: Look) -> str:
+    inner = max(0, width - 2)
+    left = left[:inner]
+    right = right[: max(0, inner - len(left) - 2)]
+    gap = max(0, inner - len(left) - len(right))
+    bold = Pen(None, None, frozenset({"bold"})).over(look.status)
+    italic = Pen(None, None, frozenset({"italic"})).over(look.status)
+    return "".join([look.status.sgr(), " ", bold.sgr(), left, look.status.sgr(), " " * gap,
+                    italic.sgr(), right, look.status.sgr(), " "])
+
+
+def _side_line(y: int, speakers: Sequence[SpeakerLine] | None, look: Look, width: int) -> str:
+    inner = max(0, width - 1)
+    line = [look.border.sgr(), "▏", look.side.sgr()]
+    if speakers is None:
+        return "".join(line + [" " * inner])
+    bold = Pen(None, None, frozenset({"bold"})).over(look.side)
+    muted = Pen(None, None, frozenset({"dim", "italic"})).over(look.side)
+    if y == 0:
+        line += [" ", bold.sgr(), "Speakers"[: max(0, inner - 1)], look.side.sgr(), " " * max(0, inner - 9)]
+    elif y >= 2 and y - 2 < len(speakers):
+        row = speakers[y - 2]
+        name = row.name[: max(0, inner - 2)]
+        details = ("  " + row.details)[: max(0, inner - 2 - len(name))]
+        rest = max(0, inner - 2 - len(name) - len(details))
+        line += ["▶ ", bold.sgr(), name, muted.sgr(), details, look.side.sgr(), " " * rest]
+    else:
+        line.append(" " * inner)
+    return "".join(line)
+
+
+# The terminal ----------------------------------------------------------------------------------
+
+
+class FirstScreen:
+    """Paints on the terminal the app will use (Textual writes to standard error), and keeps
+    the terminal's settings to restore them once the reader has closed."""
+
+    def __init__(self, stream: TextIO, keyboard: int) -> None:
+        self.stream = stream
+        self.keyboard = keyboard
+        self._saved: list[Any] | None = None
+        self.entered = False
+        """Whether the alternate screen was entered (by `show`)."""
+        self.size = os.get_terminal_size(stream.fileno())
+
+    def hold_keys(self) -> None:
+        """Non-canonical, no-echo input: typed keys wait, unseen, for the app."""
+        import termios
+
+        try:
+            self._saved = termios.tcgetattr(self.keyboard)
+            quiet = termios.tcgetattr(self.keyboard)
+            quiet[3] &= ~(termios.ECHO | termios.ICANON)
+            termios.tcsetattr(self.keyboard, termios.TCSANOW, quiet)
+        except termios.error:
+            self._saved = None
+
+    def show(self, frame: str) -> None:
+        """Draw `frame` on the alternate screen (where the app will draw too)."""
+        self.stream.write("\x1b[?1049h" + frame)
+        self.stream.flush()
+        self.entered = True
+
+    def restore(self, *, leave_screen: bool) -> None:
+        """Give the terminal back as it was; leave the alternate screen too if the app never
+        did (it failed before starting)."""
+        if leave_screen and self.entered:
+            self.stream.write("\x1b[0m\x1b[?7h\x1b[?25h\x1b[?1049l")
+            self.stream.flush()
+        if self._saved is not None:
+            import termios
+
+            try:
+                termios.tcsetattr(self.keyboard, termios.TCSADRAIN, self._saved)
+            except termios.error:
+                pass
+
+
+@contextmanager
+def first_screen() -> Iterator[FirstScreen | None]:
+    """A `FirstScreen` when both the keyboard and the app's output are a terminal big enough
+    for the reader (else None: the app alone decides what to show). The terminal is restored
+    on the way out, and the alternate screen left if the block failed."""
+    stream = sys.__stderr__
+    screen: FirstScreen | None = None
+    try:
+        if stream is not None and stream.isatty() and os.isatty(0) and os.environ.get("TERM") != "dumb":
+            candidate = FirstScreen(stream, 0)
+            if candidate.size.columns >= MIN_WIDTH and candidate.size.lines >= MIN_HEIGHT:
+                screen = candidate
+    except (OSError, ValueError):
+        screen = None
+    if screen is not None:
+        screen.hold_keys()
+    try:
+        yield screen
+    except BaseException:
+        if screen is not None:
+            screen.restore(leave_screen=True)
+            screen = None
+        raise
+    finally:
+        if screen is not None:
+            screen.restore(leave_screen=False)

@@ -1,0 +1,61 @@
+"""The colours the reader resolved, recorded for the next first screen.
+
+The first screen (`first_screen.py`) is painted before Textual is imported, so it cannot resolve
+the `.tcss` theme variables itself; the app records what they resolved to once its panels are
+up, per theme, and the next launch paints with exactly these colours.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+from guillemet.tui.first_screen import VIEW_KEYS, Look, Pen, record_look
+
+TEXT_ATTRIBUTES = ("bold", "dim", "italic", "underline", "reverse", "strike")
+
+
+def _hex(colour: object) -> str | None:
+    """A Rich colour as `#rrggbb` (None for the terminal's default)."""
+    if colour is None or getattr(colour, "is_default", False):
+        return None
+    return colour.get_truecolor().hex  # type: ignore[attr-defined]
+
+
+def _attributes(style: Style) -> frozenset[str]:
+    return frozenset(name for name in TEXT_ATTRIBUTES if getattr(style, name))
+
+
+def _pen(style: Style, *, fg: bool = True, bg: bool = True) -> Pen:
+    return Pen(_hex(style.color) if fg else None, _hex(style.bgcolor) if bg else None, _attributes(style))
+
+
+def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (a cycle otherwise)
+    """The look of the app's current theme, from its article view, side panel and status line."""
+    view = app.article_view
+    palette = view._palette
+    layers = {}
+    for key in VIEW_KEYS:
+        layer = palette.layer(key)
+        if layer is None:
+            continue
+        style = palette.style((key,))
+        layers[key] = Pen(
+            _hex(style.color) if layer.color is not None else None,
+            _hex(style.bgcolor) if layer.background is not None else None,
+            _attributes(layer.text_style),
+        )
+    side = app.query_one("#side")
+    border_colour = side.styles.border_left[1]
+    side_style = side.rich_style
+    return Look(
+        view=_pen(palette.style(()), fg=True, bg=True),
+        layers=layers,
+        side=Pen(_hex(side_style.color), _hex(side_style.bgcolor)),
+        border=Pen(border_colour.hex[:7] if border_colour.a else None, _hex(side_style.bgcolor)),
+        status=Pen(_hex(app.status_line.rich_style.color), _hex(app.status_line.rich_style.bgcolor)),
+    )
+
+
+def record_current_look(app) -> bool:  # type: ignore[no-untyped-def]
+    """Record the look of the app's theme (see the module docstring)."""
+    return record_look(app.theme, current_look(app))

@@ -1,0 +1,195 @@
+"""The first screen, painted before Textual is imported: the same lines as the app's first
+frame, the colours of the recorded look, and a terminal given back as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+from reader_harness import make_app
+
+from guillemet.analysis.models import Analysis
+from guillemet.article import Article
+from guillemet.tui import first_screen as fs
+from guillemet.tui.app import ReaderApp
+from guillemet.tui.library import header_lines
+from guillemet.tui.reading_model import ReadingModel, speaker_details
+
+SIZE = (120, 40)
+CURSOR_TO = re.compile(r"\x1b\[(\d+);1H")
+STYLE = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
+
+
+def screen_lines(frame: str, width: int) -> list[str]:
+    """What `frame` leaves on a terminal: one string per row (styles dropped)."""
+    rows: dict[int, str] = {}
+    parts = CURSOR_TO.split(frame)
+    for index in range(1, len(parts), 2):
+        rows[int(parts[index]) - 1] = STYLE.sub("", parts[index + 1])
+    assert all(len(line) == width for line in rows.values()), "every row fills the terminal"
+    return [rows[y] for y in sorted(rows)]
+
+
+def speaker_lines(model: ReadingModel) -> list[fs.SpeakerLine]:
+    return [fs.SpeakerLine(row.name, speaker_details(len(row.claims), row.kind)) for row in model.speakers]
+
+
+def paint_article(article: Article, look: fs.Look, model: ReadingModel | None = None, size=SIZE) -> str:
+    title, meta = header_lines(article)
+    if model is None:
+        return fs.paint(article.text, title, meta, size, look, status="Reading…")
+    return fs.paint(article.text, title, meta, size, look, runs=model.runs, speakers=speaker_lines(model),
+                    status="11 claims")
+
+
+def view_lines(app: ReaderApp) -> list[str]:
+    view = app.article_view
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+async def test_the_plain_first_screen_is_the_app_first_frame(article: Article) -> None:
+    look = fs.theme_look("guillemet-dark")
+    assert look is not None
+    lines = screen_lines(paint_article(article, look), SIZE[0])
+    app = make_app(article, [])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = view_lines(app)
+        width = app.article_view.scrollable_content_region.width
+    assert width == SIZE[0] - fs.SIDE_WIDTH - fs.SCROLLBAR
+    assert [line[:width] for line in lines[: len(shown)]] == shown
+    assert "première depuis octobre 2022" in "".join(lines)
+
+
+async def test_the_cached_first_screen_has_the_speakers_and_the_app_starts_with_them(
+    article: Article, analysis: Analysis
+) -> None:
+    model = ReadingModel.build(analysis)
+    look = fs.theme_look("guillemet-dark")
+    assert look is not None
+    lines = screen_lines(paint_article(article, look, model), SIZE[0])
+    app = ReaderApp(article, None, ready=(analysis, model))
+    async with app.run_test(size=SIZE) as pilot:
+        # before any pause: the panels and the analysis are there from the first frame
+        assert app.panels_ready and app.analysis is analysis
+        await pilot.pause()
+        shown = view_lines(app)
+        width = app.article_view.scrollable_content_region.width
+        assert app.speakers_panel.root.children
+    assert [line[:width] for line in lines[: len(shown)]] == shown
+    side = [line[SIZE[0] - fs.SIDE_WIDTH:] for line in lines]
+    top = model.speakers[0]
+    assert any(f"▶ {top.name}  {speaker_details(len(top.claims), top.kind)}" in line for line in side)
+
+
+def test_the_analysis_colours_use_the_look(article: Article, analysis: Analysis) -> None:
+    model = ReadingModel.build(analysis)
+    look = fs.theme_look("guillemet-light")
+    assert look is not None
+    frame = paint_article(article, look, model)
+    person = next(e for e in analysis.entities if e.label == "PER")
+    name = article.text[person.start:person.end]
+    pen = look.layer("entity-per").over(look.view)
+    assert pen.sgr() + name in frame or any(
+        look.layer(key).over(pen).sgr() + name in frame for key in ("quote", "mention")
+    )
+    assert look.layer("gutter-quote").over(look.view).sgr() + "▎ " in frame
+
+
+def test_a_book_is_not_wrapped_whole(article: Article) -> None:
+    text = ("Une phrase assez longue pour remplir une ligne du lecteur. " * 30 + "\n") * 20_000
+    look = fs.theme_look("guillemet-dark")
+    assert look is not None
+    started = time.perf_counter()
+    lines = screen_lines(fs.paint(text, None, (), SIZE, look), SIZE[0])
+    assert len(lines) == SIZE[1] and lines[0].strip().startswith("Une phrase")
+    assert time.perf_counter() - started < 5  # a bound against wrapping 12 MB, not a speed test
+
+
+def test_a_recorded_look_wins_and_a_damaged_one_is_ignored(tmp_path: Path) -> None:
+    assert fs.theme_look("nord") is None and fs.load_look("nord", tmp_path) is None
+    look = fs.theme_look("guillemet-dark")
+    assert look is not None
+    recorded = fs.Look(fs.Pen("#010203", "#040506"), {"entity-per": fs.Pen("#aabbcc", None, frozenset({"bold"}))},
+                       look.side, look.border, look.status)
+    assert fs.record_look("nord", recorded, tmp_path)
+    assert fs.load_look("nord", tmp_path) == recorded
+    fs.look_path("nord", tmp_path).write_text('{"format": 1, "theme": "nord", "view": 3}')
+    assert fs.load_look("nord", tmp_path) is None
+    fs.look_path("guillemet-dark", tmp_path).write_bytes(b"\xff\x00 not json")
+    assert fs.load_look("guillemet-dark", tmp_path) == look
+
+
+async def test_the_app_records_the_look_it_resolved(article: Article, analysis: Analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        palette_style = app.article_view._palette.style(("entity-per",))
+    recorded = fs.load_look(app.theme)
+    assert recorded is not None and recorded != fs.theme_look(app.theme)
+    assert recorded.layer("entity-per").fg == palette_style.color.get_truecolor().hex
+    assert json.loads(fs.look_path(app.theme).read_text())["theme"] == app.theme
+
+
+def test_no_first_screen_without_a_terminal() -> None:
+    with fs.first_screen() as screen:  # pytest's standard input is not a terminal
+        assert screen is None
+
+
+def test_the_reader_paints_first_keeps_early_keys_and_restores_the_terminal(tmp_path: Path, sample_path) -> None:
+    """The real command on a pseudo-terminal: the text shows, a `q` typed while the first screen
+    shows quits the reader, and the terminal's settings are those it had before."""
+    import fcntl
+    import struct
+
+    master, terminal = os.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    before = termios.tcgetattr(terminal)
+    env = dict(os.environ, TERM="xterm-256color", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               GUILLEMET_CACHE_DIR=str(tmp_path / "cache"))
+    process = subprocess.Popen([sys.executable, "-m", "guillemet", str(sample_path)], stdin=terminal,
+                               stdout=terminal, stderr=terminal, env=env, start_new_session=True)
+    screen, typed = b"", False
+    deadline = time.monotonic() + 60
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.05)[0]:
+                screen += os.read(master, 1 << 16)
+            if not typed and "première".encode() in screen:
+                os.write(master, b"q")
+                typed = True
+        assert typed, screen[-2000:]
+        assert process.wait(timeout=max(1.0, deadline - time.monotonic())) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        after = termios.tcgetattr(terminal)
+        os.close(master)
+        os.close(terminal)
+    assert after[3] & (termios.ECHO | termios.ICANON) == before[3] & (termios.ECHO | termios.ICANON)
+    assert b"\x1b[?1049l" in screen  # back on the main screen
+
+
+@pytest.mark.parametrize("size", [(49, 40), (120, 11)])
+def test_a_terminal_too_small_gets_no_first_screen(size, monkeypatch) -> None:
+    monkeypatch.setattr(fs.os, "get_terminal_size", lambda fd: os.terminal_size(size))
+    monkeypatch.setattr(fs.os, "isatty", lambda fd: True)
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def fileno(self) -> int:
+            return 2
+
+    monkeypatch.setattr(fs.sys, "__stderr__", Terminal())
+    with fs.first_screen() as screen:
+        assert screen is None
