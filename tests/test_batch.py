@@ -17,7 +17,9 @@ from guillemet.analysis import engine
 from guillemet.analysis.models import Analysis, Entity
 from guillemet.batch import BatchExtractor, analyse_isolated
 from guillemet.cache import AnalysisCache
+from guillemet.article import Article
 from guillemet.errors import GuillemetError, ModelNotInstalledError
+from guillemet.inputs import load_article
 
 MODEL = "fr_core_news_md"
 POISON = "EXPLOSE"
@@ -137,6 +139,19 @@ def test_a_failing_input_does_not_stop_the_batch(files):
             assert outcome.error.startswith(outcome.source + ": ")
             assert "\n" not in outcome.error
     assert sum(o.ok for o in outcomes) == 6
+
+
+def test_standard_input_is_read_once_and_a_second_dash_says_so(files):
+    reads = []
+
+    def loader(source: str) -> Article:
+        reads.append(source)
+        return load_article(files[0])
+
+    outcomes = list(BatchExtractor(MODEL, engine_factory=stand_in_factory, loader=loader).run(["-", files[0], "-"]))
+    assert [o.ok for o in outcomes] == [True, True, False]
+    assert outcomes[2].error == "-: standard input can be read only once"
+    assert reads == ["-", files[0]]
 
 
 def test_analyse_isolated_retries_one_by_one_only_after_a_failure():

@@ -25,7 +25,7 @@ from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.cache import AnalysisCache
 from guillemet.errors import GuillemetError, InputError
-from guillemet.inputs import load_article
+from guillemet.inputs import STDIN, load_article
 
 DEFAULT_CHUNK_CHARS = 100_000
 """Big enough for `nlp.pipe` to batch well, small enough to spread a folder over workers."""
@@ -107,6 +107,7 @@ class BatchExtractor:
         self.chunk_chars = chunk_chars
         self._engine: AnalysisEngine | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._stdin_read = False
 
     def __enter__(self) -> BatchExtractor:
         return self
@@ -201,6 +202,10 @@ class BatchExtractor:
             yield chunk
 
     def _read(self, source: str) -> _Pending:
+        if source == STDIN:
+            if self._stdin_read:  # not "is empty": it was read, by the first `-`
+                return _Pending(source, outcome=Outcome(source, error=f"{STDIN}: standard input can be read only once"))
+            self._stdin_read = True
         try:
             article = self.loader(source)
         except InputError as error:

@@ -22,6 +22,7 @@ Extension points (used by the annotations):
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -263,6 +264,7 @@ class ReaderApp(App["SwitchArticle | None"]):
         if self.library is not None and len(self.library) > 1:
             self.set_interval(0.5, self._refresh_articles)
         self.call_after_refresh(self._record_look)
+        gc.freeze()  # the app's widgets and modules stay for good: see `show_analysis`
 
     def _record_look(self) -> None:
         """Keep this theme's colours for the next launch's first screen (`first_screen.py`)."""
@@ -395,6 +397,11 @@ class ReaderApp(App["SwitchArticle | None"]):
         self.speakers_panel.show_model(model, self.filter_speaker)
         self._update_status()
         self.post_message(self.AnalysisShown(analysis))
+        # The analysis of a book is millions of objects that live as long as it is shown: out
+        # of the collector's sight, a full collection no longer walks them all (it took over
+        # 100 ms, and a key pressed meanwhile waited). Whatever is freed later is freed by
+        # reference counting: analyses hold no reference cycles.
+        gc.freeze()
 
     # -- reading state ----------------------------------------------------------------------
 
