@@ -389,8 +389,11 @@ def first_words(path: Path) -> str:
 
 def on_terminal(args: list[str], wanted: list[str], cache_dir: Path) -> dict[str, float]:
     """When each of `wanted` showed on a terminal running `guillemet ARGS`."""
-    env = environment(**{CACHE_DIR_ENV: str(cache_dir)})
+    # a modern terminal: 24-bit colours (the first screen is drawn only where it can look
+    # like the app, with 256 colours or more)
+    env = environment(**{CACHE_DIR_ENV: str(cache_dir), "TERM": "xterm-256color", "COLORTERM": "truecolor"})
     env.pop("TEXTUAL", None)  # no devtools
+    env.pop("NO_COLOR", None)
     return time_strings(guillemet_command(*args), wanted, size=TERMINAL_SIZE, env=env)
 
 

@@ -180,6 +180,7 @@ def test_the_reader_paints_first_keeps_early_keys_and_restores_the_terminal(tmp_
 
 @pytest.mark.parametrize("size", [(49, 40), (120, 11)])
 def test_a_terminal_too_small_gets_no_first_screen(size, monkeypatch) -> None:
+    monkeypatch.setenv("COLORTERM", "truecolor")
     monkeypatch.setattr(fs.os, "get_terminal_size", lambda fd: os.terminal_size(size))
     monkeypatch.setattr(fs.os, "isatty", lambda fd: True)
 
@@ -193,3 +194,17 @@ def test_a_terminal_too_small_gets_no_first_screen(size, monkeypatch) -> None:
     monkeypatch.setattr(fs.sys, "__stderr__", Terminal())
     with fs.first_screen() as screen:
         assert screen is None
+
+
+def test_the_colours_are_those_the_terminal_takes(article: Article) -> None:
+    assert fs.colour_mode({"COLORTERM": "truecolor", "TERM": "xterm"}) == fs.TRUECOLOR
+    assert fs.colour_mode({"TERM": "tmux-256color"}) == fs.XTERM_256
+    assert fs.colour_mode({"TERM": "xterm"}) is None and fs.colour_mode({"TERM": "dumb"}) is None
+    assert fs.colour_mode({"COLORTERM": "truecolor", "NO_COLOR": "1"}) is None
+    assert [fs.xterm_256(rgb) for rgb in ((0, 0, 0), (255, 0, 0), (128, 128, 128), (25, 26, 35))] == [16, 196, 244, 234]
+    look = fs.theme_look("guillemet-dark")
+    assert look is not None
+    title, meta = header_lines(article)
+    frame = fs.paint(article.text, title, meta, SIZE, look, colours=fs.XTERM_256)
+    assert ";2;" not in frame and "48;5;234" in frame  # the dark background, in the palette
+    assert screen_lines(frame, SIZE[0]) == screen_lines(fs.paint(article.text, title, meta, SIZE, look), SIZE[0])

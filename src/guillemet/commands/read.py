@@ -128,7 +128,7 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
         return None
     title, meta = header_lines(article)
     size = (screen.size.columns, screen.size.lines)
-    screen.show(paint(article.text, title, meta, size, look,
+    screen.show(paint(article.text, title, meta, size, look, colours=screen.colours,
                       status="Reading… claims and colours follow", status_right="⠋ analysing…"))
     if options.no_cache:
         return None
@@ -141,8 +141,8 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
         return None
     model = ReadingModel.build(analysis)
     speakers = [SpeakerLine(row.name, speaker_details(len(row.claims), row.kind)) for row in model.speakers]
-    screen.show(paint(article.text, title, meta, size, look, runs=model.runs, speakers=speakers,
-                      status=claim_summary(None, 0, len(model.claims))))
+    screen.show(paint(article.text, title, meta, size, look, colours=screen.colours, runs=model.runs,
+                      speakers=speakers, status=claim_summary(None, 0, len(model.claims))))
     return analysis, model
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -54,6 +55,41 @@ TOO_LONG_PREFIX = 40
 """Wrap at most this many screenfuls of text for the first screen (a book is not wrapped)."""
 
 
+# Colours ---------------------------------------------------------------------------------------
+
+TRUECOLOR = "truecolor"
+XTERM_256 = "256"
+_CUBE = (0, 95, 135, 175, 215, 255)
+
+
+def colour_mode(environ: Mapping[str, str]) -> str | None:
+    """The colours the terminal takes, decided as Rich (so Textual) decides them: 24-bit with
+    `COLORTERM=truecolor`, the xterm palette with a `*256color` `TERM`; None for fewer colours
+    or `NO_COLOR`, where the first screen could not look like the app's."""
+    if environ.get("NO_COLOR"):
+        return None
+    if environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+        return TRUECOLOR
+    if "256" in environ.get("TERM", ""):
+        return XTERM_256
+    return None
+
+
+def xterm_256(rgb: tuple[int, int, int]) -> int:
+    """The nearest colour of the xterm palette's colour cube or grey ramp (16 to 255)."""
+
+    def level(value: int) -> int:
+        return min(range(6), key=lambda index: abs(_CUBE[index] - value))
+
+    r, g, b = (level(value) for value in rgb)
+    cube = 16 + 36 * r + 6 * g + b
+    cube_rgb = (_CUBE[r], _CUBE[g], _CUBE[b])
+    grey_index = min(23, max(0, round((sum(rgb) / 3 - 8) / 10)))
+    grey = 8 + 10 * grey_index
+    distance = lambda other: sum((a - c) ** 2 for a, c in zip(rgb, other))  # noqa: E731
+    return cube if distance(cube_rgb) <= distance((grey, grey, grey)) else 232 + grey_index
+
+
 # Looks: the colours of one theme ---------------------------------------------------------------
 
 
@@ -70,7 +106,8 @@ class Pen:
         return Pen(self.fg or below.fg, self.bg or below.bg, below.attributes | self.attributes)
 
     def sgr(self) -> str:
-        """The escape sequence that selects this style (after a reset)."""
+        """The escape sequence that selects this style (after a reset), in 24-bit colours
+        (`paint` turns them into the xterm palette's for a terminal that needs it)."""
         codes = ["0"]
         codes += [str(code) for name, code in ATTRIBUTES if name in self.attributes]
         for colour, lead in ((self.fg, "38"), (self.bg, "48")):
@@ -252,12 +289,14 @@ def paint(
     speakers: Sequence[SpeakerLine] | None = None,
     status: str = "",
     status_right: str = "",
+    colours: str = TRUECOLOR,
 ) -> str:
     """The escape codes that draw the reader's first frame on a `size` (columns, rows)
     terminal: the article column (title, wrapped text, status line) and the side panel.
 
     `runs` (a `spans.Runs` of the analysis) colours the text as the article view does;
     `speakers` fills the side panel, and means the app will show its footer (one row less).
+    `colours` is the terminal's `colour_mode`.
     """
     width, height = size
     reading = max(1, width - SIDE_WIDTH)
@@ -279,7 +318,16 @@ def paint(
             continue
         out.append(_side_line(y, speakers, look, width - reading))
     out.append("\x1b[0m\x1b[?2026l")
-    return "".join(out)
+    frame = "".join(out)
+    return frame if colours == TRUECOLOR else _TRUECOLOR_CODE.sub(_as_256, frame)
+
+
+_TRUECOLOR_CODE = re.compile(r"(38|48);2;(\d+);(\d+);(\d+)")
+
+
+def _as_256(match: re.Match[str]) -> str:
+    lead, r, g, b = match.groups()
+    return f"{lead};5;{xterm_256((int(r), int(g), int(b)))}"
 
 
 def _prefix(text: str, rows: int, width: int) -> str:
@@ -387,9 +435,11 @@ class FirstScreen:
     """Paints on the terminal the app will use (Textual writes to standard error), and keeps
     the terminal's settings to restore them once the reader has closed."""
 
-    def __init__(self, stream: TextIO, keyboard: int) -> None:
+    def __init__(self, stream: TextIO, keyboard: int, colours: str = TRUECOLOR) -> None:
         self.stream = stream
         self.keyboard = keyboard
+        self.colours = colours
+        """The terminal's `colour_mode`, to pass to `paint`."""
         self._saved: list[Any] | None = None
         self.entered = False
         """Whether the alternate screen was entered (by `show`)."""
@@ -431,13 +481,14 @@ class FirstScreen:
 @contextmanager
 def first_screen() -> Iterator[FirstScreen | None]:
     """A `FirstScreen` when both the keyboard and the app's output are a terminal big enough
-    for the reader (else None: the app alone decides what to show). The terminal is restored
-    on the way out, and the alternate screen left if the block failed."""
+    for the reader, with colours enough (else None: the app alone decides what to show). The
+    terminal is restored on the way out, and the alternate screen left if the block failed."""
     stream = sys.__stderr__
     screen: FirstScreen | None = None
+    colours = colour_mode(os.environ)
     try:
-        if stream is not None and stream.isatty() and os.isatty(0) and os.environ.get("TERM") != "dumb":
-            candidate = FirstScreen(stream, 0)
+        if stream is not None and colours is not None and stream.isatty() and os.isatty(0):
+            candidate = FirstScreen(stream, 0, colours)
             if candidate.size.columns >= MIN_WIDTH and candidate.size.lines >= MIN_HEIGHT:
                 screen = candidate
     except (OSError, ValueError):
