@@ -115,6 +115,8 @@ class ReaderApp(App["SwitchArticle | None"]):
         """The side panels and the footer are mounted (`_build_panels`)."""
         self._early_analysis: tuple[Analysis, ReadingModel] | None = ready
         self._starts_analysed = ready is not None
+        self._ended_early = False
+        """The source ended while `_early_analysis` waited for the panels."""
         """The analysis is at hand before the start (from the cache): the first frame shows it,
         with the panels (the first screen painted before Textual showed them already)."""
         for item in THEMES:
@@ -229,7 +231,10 @@ class ReaderApp(App["SwitchArticle | None"]):
         if self._starts_analysed:
             self._panels_built()
         else:
-            self.call_after_refresh(self._build_panels)
+            # in a task of its own: a `call_after_refresh` callback runs in the screen's message
+            # loop, which would then wait for every mount before handling anything else (the
+            # repaint a key asks for included)
+            self.call_after_refresh(lambda: self.run_worker(self._build_panels(), group="panels"))
 
     async def _build_panels(self) -> None:
         """The side tabs, the legend and the footer, mounted after the first paint; then
@@ -259,6 +264,8 @@ class ReaderApp(App["SwitchArticle | None"]):
         early, self._early_analysis = self._early_analysis, None
         if early is not None and not self._leaving:
             self.show_analysis(*early)
+        if self._ended_early and not self._leaving:
+            self._analysis_done()
         if self.source is None or not self.analysing:
             self._start_library()
         if self.library is not None and len(self.library) > 1:
@@ -325,9 +332,14 @@ class ReaderApp(App["SwitchArticle | None"]):
             self.post_message(self.AnalysisEnded())
 
     def on_reader_app_analysis_ended(self) -> None:
-        """The source is exhausted: stop the indicator."""
-        if not self._leaving:
-            self._analysis_done()
+        """The source is exhausted: stop the indicator (once an analysis that came before the
+        panels is on screen: `_panels_built` does it then)."""
+        if self._leaving:
+            return
+        if self._early_analysis is not None:
+            self._ended_early = True
+            return
+        self._analysis_done()
 
     def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
         """Show each analysis as it arrives (partial ones too); one that comes before the
@@ -343,8 +355,12 @@ class ReaderApp(App["SwitchArticle | None"]):
         """Keep the article readable and say why there is no analysis."""
         if self._leaving:
             return
-        self._analysis_done()
-        self.status_line.set_part("analysis", "no analysis")
+        try:
+            self._analysis_done()
+            self.status_line.set_part("analysis", "no analysis")
+        except NoMatches:  # the source was stopped while the reader closes
+            self._leaving = True
+            return
         self.notify(
             f"{message.message}. The article is shown without colours or claims.",
             title="Analysis unavailable",
@@ -790,8 +806,11 @@ class ReaderApp(App["SwitchArticle | None"]):
         self.exit()
 
     def on_unmount(self) -> None:
-        """Never leave an analysis process behind."""
+        """Never leave an analysis process behind; give this reader's objects back to the
+        garbage collector (`gc.freeze` in `show_analysis`; a switch to another article starts
+        a new app)."""
         self._stop_analysis()
+        gc.unfreeze()
 
     def _stop_analysis(self) -> None:
         """Closing: the analysis stops and late messages and timer ticks are ignored (the

@@ -43,7 +43,10 @@ from guillemet.tui.spans import Runs, StyledSpan, flatten
 GUTTER = lay.GUTTER
 ENTITY_KEYS = ("entity-per", "entity-org", "entity-loc", "entity-misc")
 STYLED_EXTRA_KEYS = ("annotation", "highlight", "annotation-orphan")
-LINE_CACHE_SIZE = 2000
+LINE_CACHE_SIZE = 256
+"""Lines kept styled: a few screens. Each line is a Textual `Strip` of some twenty objects in
+reference cycles (its own caches), which every full garbage collection walks; 2000 of them
+made those collections three times longer."""
 
 
 class ArticleView(ScrollView, can_focus=True):

@@ -81,25 +81,10 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     width = max(1, width)
     if _NOT_ONE_CELL.search(text, start, end):
         return _wrap_by_cells(text, start, end, width)
-    lines: list[tuple[int, int]] = []
-    pos = start
-    rfind = text.rfind
-    while end - pos > width:
-        cut = rfind(" ", pos, pos + width + 1)
-        if cut > pos and not _breakable(text, cut):
-            better = cut
-            while better > pos and not _breakable(text, better):
-                better = rfind(" ", pos, better)
-            if better > pos:
-                cut = better
-        if cut <= pos:
-            lines.append((pos, pos + width))
-            pos += width
-        else:
-            lines.append((pos, cut))
-            pos = cut + 1
-    lines.append((pos, end))
-    return lines
+    starts: list[int] = []
+    ends: list[int] = []
+    _wrap_into(text, start, end, width, starts, ends)
+    return list(zip(starts, ends))
 
 
 def _wrap_by_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -146,6 +131,17 @@ def cell_offset_to_index(text: str, start: int, end: int, cells: int) -> int:
     return end
 
 
+@dataclass(frozen=True, slots=True)
+class Paragraphs:
+    """The paragraphs of a text (`text[starts[i]:ends[i]]`, no newline, not blank) and whether
+    each needs the cell-counting wrap. They do not depend on the width: found once per text
+    (`paragraphs_of`), they make each re-wrap only the wrapping itself."""
+
+    starts: list[int]
+    ends: list[int]
+    by_cells: list[bool]
+
+
 @dataclass(slots=True)
 class Layout:
     """The screen lines of an article at one width (see the module docstring)."""
@@ -155,6 +151,8 @@ class Layout:
     ends: list[int] = field(default_factory=list)
     kinds: list[int] = field(default_factory=list)
     decorations: dict[int, str] = field(default_factory=dict)
+    paragraphs: Paragraphs | None = None
+    """The text's paragraphs, for the next `build_layout` of the same text."""
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -184,17 +182,67 @@ def _wrap_decoration(text: str, width: int) -> list[str]:
     return [text[s:e] for s, e in wrap_paragraph(text, 0, len(text), width)] if text else []
 
 
+def paragraphs_of(text: str) -> Paragraphs:
+    """Find the paragraphs of `text` (each non-blank line; see `build_layout`)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    by_cells: list[bool] = []
+    length = len(text)
+    pos = 0
+    find = text.find
+    search = _NOT_ONE_CELL.search
+    while pos < length:
+        newline = find("\n", pos)
+        if newline == -1:
+            newline = length
+        if newline > pos and not text[pos:newline].isspace():
+            starts.append(pos)
+            ends.append(newline)
+            by_cells.append(search(text, pos, newline) is not None)
+        pos = newline + 1
+    return Paragraphs(starts, ends, by_cells)
+
+
+def _wrap_into(text: str, pos: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
+    """`wrap_paragraph`'s fast path (one cell per character), appending to `starts` and
+    `ends` directly: no tuple per line, and `_breakable` inlined, no call per break (a book
+    has tens of thousands)."""
+    rfind = text.rfind
+    after, before = _GLUED_AFTER, _GLUED_BEFORE
+    while end - pos > width:
+        cut = rfind(" ", pos, pos + width + 1)
+        if cut > pos and (text[cut - 1] in after or text[cut + 1 : cut + 2] in before):
+            better = cut
+            while better > pos and (text[better - 1] in after or text[better + 1 : better + 2] in before):
+                better = rfind(" ", pos, better)
+            if better > pos:
+                cut = better
+        starts.append(pos)
+        if cut <= pos:
+            ends.append(pos + width)
+            pos += width
+        else:
+            ends.append(cut)
+            pos = cut + 1
+    starts.append(pos)
+    ends.append(end)
+
+
 def build_layout(
     text: str,
     width: int,
     title: str | None = None,
     meta: Sequence[str] = (),
+    paragraphs: Paragraphs | None = None,
 ) -> Layout:
     """Wrap the whole article to `width` cells: title, metadata, a rule, then paragraphs
     separated by one blank line. Each line of the text is a paragraph; runs of empty lines
-    collapse into one blank line."""
+    collapse into one blank line. `paragraphs` (`paragraphs_of(text)`, or the `paragraphs` of
+    a previous layout of the same text) saves finding them again at each width."""
     width = max(1, width)
-    layout = Layout(width)
+    if paragraphs is None:
+        paragraphs = paragraphs_of(text)
+    layout = Layout(width, paragraphs=paragraphs)
     if title:
         for line in _wrap_decoration(title.strip(), width):
             layout.add(0, 0, TITLE, line)
@@ -205,25 +253,22 @@ def build_layout(
     if title or meta_text:
         layout.add(0, 0, RULE, "")
         layout.add(0, 0, BLANK, "")
-    length = len(text)
-    pos = 0
-    first = True
     starts, ends, kinds = layout.starts, layout.ends, layout.kinds
-    while pos < length:
-        newline = text.find("\n", pos)
-        if newline == -1:
-            newline = length
-        if not text[pos:newline].isspace() and newline > pos:
-            if not first:
-                starts.append(pos - 1)
-                ends.append(pos - 1)
-                kinds.append(BLANK)
-            first = False
-            lines = wrap_paragraph(text, pos, newline, width)
+    first = True
+    for pos, end, by_cells in zip(paragraphs.starts, paragraphs.ends, paragraphs.by_cells):
+        if not first:
+            starts.append(pos - 1)
+            ends.append(pos - 1)
+            kinds.append(BLANK)
+        first = False
+        before = len(starts)
+        if by_cells:
+            lines = _wrap_by_cells(text, pos, end, width)
             starts.extend([line[0] for line in lines])
             ends.extend([line[1] for line in lines])
-            kinds.extend([BODY] * len(lines))
-        pos = newline + 1
+        else:
+            _wrap_into(text, pos, end, width, starts, ends)
+        kinds.extend([BODY] * (len(starts) - before))
     if not layout.starts:
         layout.add(0, 0, BLANK, "")
     return layout

@@ -66,6 +66,7 @@ class SpeakersPanel(Tree[PanelEntry]):
         self._model: ReadingModel | None = None
         self._labels: dict[int, tuple] = {}
         """What each speaker row's label shows, by node id (unchanged rows are not relabelled)."""
+        self._filter: str | None = None
 
     def show_model(self, model: ReadingModel, filter_speaker: str | None = None) -> None:
         """List the speakers of `model`, keeping expanded rows expanded."""
@@ -75,6 +76,7 @@ class SpeakersPanel(Tree[PanelEntry]):
             tuple((c.id, c.start, c.end) for c in model.claims),
         )
         self._model = model
+        self._filter = filter_speaker
         if signature == self._signature:
             self.mark_filter(filter_speaker)
             return
@@ -120,7 +122,11 @@ class SpeakersPanel(Tree[PanelEntry]):
             self._labels.pop(node.id, None)
             node.remove()
         for row in rows[len(nodes):]:
-            node = self.root.add("", data=PanelEntry(row.id), allow_expand=bool(row.claims))
+            # labelled now (not by `mark_filter`): each `set_label` costs a message to the tree
+            shown = (row.id, row.name, row.kind, len(row.claims), row.id == self._filter)
+            node = self.root.add(self._speaker_label(*shown[1:]), data=PanelEntry(row.id),
+                                 allow_expand=bool(row.claims))
+            self._labels[node.id] = shown
             if row.id in expanded:
                 self._add_claims(node)
                 node.expand()
@@ -159,6 +165,7 @@ class SpeakersPanel(Tree[PanelEntry]):
     def mark_filter(self, speaker_id: str | None) -> None:
         """Show which speaker the claims are filtered to (and each row's name and count),
         relabelling only the rows whose label changed."""
+        self._filter = speaker_id
         for node in self.root.children:
             if node.data is None:
                 continue
@@ -167,6 +174,11 @@ class SpeakersPanel(Tree[PanelEntry]):
             if self._labels.get(node.id) != shown:
                 self._labels[node.id] = shown
                 node.set_label(self._speaker_label(name, kind, count, shown[-1]))
+
+    def get_label_width(self, node: TreeNode[PanelEntry]) -> int:
+        """The label's width without rendering it (Textual renders every row's label to
+        measure the tree each time it changes: hundreds of rows for a novel)."""
+        return node.label.cell_len + (2 if node.allow_expand else 0)
 
     def _row_info(self, node: TreeNode[PanelEntry]) -> tuple[str, str, int]:
         if node.data is None:
