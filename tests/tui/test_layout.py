@@ -91,3 +91,13 @@ def test_a_megabyte_wraps_into_the_expected_number_of_lines() -> None:
     layout = build_layout(text, 76)
     per_paragraph = len(wrap_paragraph(paragraph, 0, len(paragraph), 76))
     assert len(layout) == 1300 * per_paragraph + 1299
+
+
+@given(st.text(alphabet="ab «»:\n漢", max_size=300), st.integers(min_value=1, max_value=30))
+def test_a_layout_made_from_known_paragraphs_is_the_same(text: str, width: int) -> None:
+    """A re-wrap reuses the paragraphs found by the previous layout (they do not depend on
+    the width); the lines must be those of a layout made from scratch."""
+    previous = build_layout(text, 17, "Titre")
+    again = build_layout(text, width, "Titre", (), previous.paragraphs)
+    fresh = build_layout(text, width, "Titre")
+    assert (again.starts, again.ends, again.kinds) == (fresh.starts, fresh.ends, fresh.kinds)

@@ -140,7 +140,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Wrap the text to the current width, keeping the first line on screen in place."""
         top = self.top_offset if self.text_layout is not None else None
         width = self.text_width
-        self.text_layout = lay.build_layout(self.text, width, self.article_title, self.article_meta)
+        paragraphs = self.text_layout.paragraphs if self.text_layout is not None else None
+        self.text_layout = lay.build_layout(self.text, width, self.article_title, self.article_meta, paragraphs)
         self._lines.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.text_layout))
         if top is not None and self.scroll_offset.y > 0:
