@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from guillemet.analysis import engine
 from guillemet.analysis.models import Analysis
 
 CACHE_DIR_ENV = "GUILLEMET_CACHE_DIR"
@@ -92,6 +91,8 @@ class AnalysisCache:
 
         The model's version is looked up once per cache object (a batch asks thousands of times).
         """
+        from guillemet.analysis import engine  # here: the first screen finds the cache folder without it
+
         if model not in self._model_versions:
             self._model_versions[model] = engine.installed_model_version(model)
         version = self._model_versions[model]

@@ -20,7 +20,7 @@ from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.tui import first_screen as fs
 from guillemet.tui.app import ReaderApp
-from guillemet.tui.library import header_lines
+from guillemet.tui.headings import header_lines
 from guillemet.tui.reading_model import ReadingModel, speaker_details
 
 SIZE = (120, 40)

@@ -84,18 +84,19 @@ def run(args: list[str]) -> int:
     it is opened again on that article (see `guillemet.tui.library`).
     """
     options = build_parser().parse_args(args)
-    library, errors = open_library(options)
+    articles, errors = loaded_articles(options)
     for error in errors:
         print(f"guillemet: {error}", file=sys.stderr)
     if STDIN in options.articles:
         keyboard_from_terminal()
-    from guillemet.tui.library import SwitchArticle
-
     notices = [str(error) for error in errors]
     from guillemet.tui.first_screen import first_screen
 
     with first_screen() as screen:
-        ready = paint_first_screen(screen, library.article, options) if screen is not None else None
+        ready = paint_first_screen(screen, articles[0], options) if screen is not None else None
+        library = article_library(articles, options)
+        from guillemet.tui.library import SwitchArticle
+
         try:
             while True:
                 result = reader_for(library, options, notices, ready).run()
@@ -121,7 +122,7 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
     the colours and the speakers. Returns that analysis with its reading model, for the app
     to show in its first frame, or None."""
     from guillemet.tui.first_screen import SpeakerLine, load_look, paint
-    from guillemet.tui.library import header_lines
+    from guillemet.tui.headings import header_lines
 
     look = load_look(theme_of(options))
     if look is None:
@@ -146,28 +147,33 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
     return analysis, model
 
 
-def open_library(options: argparse.Namespace) -> tuple[Any, list[GuillemetError]]:
-    """The articles of `options` that load, as a library, and the errors of the others.
+def loaded_articles(options: argparse.Namespace) -> tuple[list[Article], list[GuillemetError]]:
+    """The articles of `options` that load, and the errors of the others.
 
-    Raises the first input's error when none of them can be opened.
+    Raises the first input's error when none of them can be opened, and refuses `--sidecar`
+    with several articles.
     """
     articles, errors = load_articles(options.articles)
     if not articles:
         raise errors[0]
     if options.sidecar and len(articles) > 1:
         raise GuillemetError("--sidecar names the annotations file of one article; give one article with it")
+    return articles, errors
 
+
+def article_library(articles: list[Article], options: argparse.Namespace) -> Any:
+    """The articles, opened together (see `guillemet.tui.library`)."""
     from guillemet.tui.library import ArticleLibrary
 
-    return ArticleLibrary(articles, options.model, use_cache=not options.no_cache), errors
+    return ArticleLibrary(articles, options.model, use_cache=not options.no_cache)
 
 
 def build_app(args: list[str]) -> tuple[Any, list[GuillemetError]]:
     """The reader app for `args` (not started) on the first article that opens, and the
     inputs that could not be opened."""
     options = build_parser().parse_args(args)
-    library, errors = open_library(options)
-    return reader_for(library, options, [str(error) for error in errors]), errors
+    articles, errors = loaded_articles(options)
+    return reader_for(article_library(articles, options), options, [str(error) for error in errors]), errors
 
 
 def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | None = None,

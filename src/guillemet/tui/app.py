@@ -51,7 +51,8 @@ from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.history import JumpHistory, Position
 from guillemet.tui.first_screen import MIN_HEIGHT, MIN_WIDTH
-from guillemet.tui.library import ArticleLibrary, SwitchArticle, header_lines
+from guillemet.tui.headings import header_lines
+from guillemet.tui.library import ArticleLibrary, SwitchArticle
 from guillemet.tui.reading_model import ReadingModel
 from guillemet.tui.search import SearchResults
 from guillemet.tui.search_bar import SearchBar

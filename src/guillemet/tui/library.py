@@ -21,11 +21,11 @@ import queue
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from guillemet.article import Article
 from guillemet.tui.analysis_source import POLL_SECONDS, cached_analysis
+from guillemet.tui.headings import display_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +33,6 @@ class SwitchArticle:
     """What the reader returns when the reader asks for another article of the library."""
 
     index: int
-
-
-def display_title(article: Article) -> str:
-    """The title a reader knows the article by: its own, else its file name."""
-    if article.title:
-        return article.title
-    if article.source not in ("-", ""):
-        return Path(article.source).name
-    return "Untitled article"
 
 
 def _count_in_child(items: list[tuple[int, str, str]], model: str, use_cache: bool, out: Any) -> None:
@@ -205,14 +196,3 @@ class ArticleLibrary:
             process = self._process
         if process is not None and process.is_alive():
             process.terminate()
-
-
-def header_lines(article: Article) -> tuple[str, list[str]]:
-    """The title shown on top of the article and the metadata line under it."""
-    title = display_title(article)
-    meta = [article.author or "", article.date or "", article.site or ""]
-    if article.title and article.source not in ("-", ""):
-        meta.append(article.source)
-    if article.encoding and article.encoding.lower().replace("-", "") not in ("utf8", "ascii"):
-        meta.append(f"encoding: {article.encoding}")
-    return title, [part for part in meta if part]
