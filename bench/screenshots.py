@@ -59,7 +59,7 @@ async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str]) ->
 
 async def _drive(app: ReaderApp, keys: Sequence[str]) -> str:
     async with app.run_test(size=SIZE) as pilot:
-        while app.analysing or not app.panels_ready:
+        while app.analysing:
             await pilot.pause(0.02)
         await pilot.pause()
         for key in keys:

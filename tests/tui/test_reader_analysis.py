@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -28,24 +27,8 @@ async def test_partial_analyses_are_shown_then_completed(article, sample_text) -
         def on_reader_app_analysis_shown(self, message: ReaderApp.AnalysisShown) -> None:
             shown.append(message.analysis.analysed_to)
 
-    class AfterThePanels(FixedAnalysisSource):
-        """Sends its analyses once the panels exist (an analysis that comes before them
-        waits, and only the newest of those is shown)."""
-
-        def __init__(self, analyses) -> None:
-            super().__init__(analyses)
-            self.go = threading.Event()
-
-        def stream(self, article):
-            self.go.wait(10)
-            yield from super().stream(article)
-
-    source = AfterThePanels([partial, complete])
-    app = Recording(article, source)
+    app = Recording(article, FixedAnalysisSource([partial, complete]))
     async with app.run_test() as pilot:
-        while not app.panels_ready:
-            await pilot.pause(0.01)
-        source.go.set()
         await settle(pilot, app)
         await pilot.pause()
         assert shown == [partial.analysed_to, len(sample_text)]
@@ -152,9 +135,9 @@ async def test_an_extension_adds_a_remappable_command_and_a_panel(article, analy
         assert any(c.id == "note.add" for c in app.all_commands())
 
 
-async def test_an_analysis_that_comes_before_the_panels_is_shown_once_they_exist(article, analysis) -> None:
+async def test_an_analysis_that_comes_at_once_is_shown(article, analysis) -> None:
     app = ReaderApp(article, FixedAnalysisSource([analysis]))
     async with app.run_test() as pilot:
         await settle(pilot, app)
-        assert app.panels_ready and app.analysis is analysis
+        assert app.analysis is analysis
         assert len(app.speakers_panel.root.children) == len(analysis.speakers)

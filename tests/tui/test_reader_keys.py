@@ -403,19 +403,9 @@ async def test_a_new_analysis_updates_the_speaker_rows_in_place_and_keeps_expans
         assert all(not node.is_expanded for node in panel.root.children if node is not moved)
 
 
-async def test_q_at_once_quits_before_the_panels_are_built(article, analysis) -> None:
+async def test_q_at_once_quits(article, analysis) -> None:
     app = make_app(article, [analysis])
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
-
-
-async def test_until_the_panels_exist_only_help_and_quit_may_run(article, analysis) -> None:
-    app = make_app(article, [analysis])
-    assert not app.panels_ready
-    assert app.check_action("next_claim", ()) is False and app.check_action("search", ()) is False
-    assert app.check_action("quit", ()) and app.check_action("help", ())
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        assert app.panels_ready and app.check_action("next_claim", ()) and app.check_action("search", ())

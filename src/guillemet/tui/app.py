@@ -112,12 +112,9 @@ class ReaderApp(App["SwitchArticle | None"]):
         ready: tuple[Analysis, ReadingModel] | None = None,
     ) -> None:
         super().__init__()
-        self.panels_ready = False
-        """The side panels and the footer are mounted (`_build_panels`)."""
-        self._early_analysis: tuple[Analysis, ReadingModel] | None = ready
-        self._starts_analysed = ready is not None
-        self._ended_early = False
-        """The source ended while `_early_analysis` waited for the panels."""
+        self._analysis_at_start = ready
+        """The analysis and its reading model when at hand before the start (from the cache):
+        the first frame shows them."""
         """The analysis is at hand before the start (from the cache): the first frame shows it,
         with the panels (the first screen painted before Textual showed them already)."""
         for item in THEMES:
@@ -169,8 +166,10 @@ class ReaderApp(App["SwitchArticle | None"]):
         the article: it changes at every key, and Textual repaints the box around everything
         that changed, so a full-width line would repaint the side panel too.
 
-        Without an analysis at hand the side panel is filled right after the first paint
-        (`_build_panels`): the text comes first."""
+        Everything is in the first frame: the read command has painted a first screen before
+        Textual was imported (`first_screen.py`), so nothing is gained by painting the text
+        alone first, and building the panels later held the keys of the first moments (about
+        80 ms of mounting and first renders)."""
         with Horizontal(id="main"):
             with Vertical(id="reading"):
                 yield ArticleView(
@@ -179,18 +178,15 @@ class ReaderApp(App["SwitchArticle | None"]):
                 yield SearchBar(id="search")
                 yield StatusLine(id="status")
             with Vertical(id="side"):
-                if self._starts_analysed:
-                    with TabbedContent(id="side-tabs"):
-                        yield from self._side_panes()
-                    yield Static(id="legend")
+                with TabbedContent(id="side-tabs"):
+                    yield from self._side_panes()
+                yield Static(id="legend")
         yield Static(
             f"The terminal is too small for the reader.\n"
             f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             id="too-small",
         )
-        if self._starts_analysed:
-            self.panels_ready = True  # before the footer: it lists the keys `check_action` allows
-            yield Footer()
+        yield Footer()
 
     def _side_panes(self) -> list[TabPane]:
         """The side tabs: speakers, the extensions' tabs, the articles."""
@@ -218,43 +214,15 @@ class ReaderApp(App["SwitchArticle | None"]):
         return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
-        """Focus the article, start the analysis (off the UI), and build the side panels and
-        the footer right after the first paint: the text is on screen before them."""
+        """Focus the article, wire the extensions, show an analysis at hand, else start the
+        analysis (off the UI)."""
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+        for bar in self.query("#side-tabs Tabs"):
+            bar.can_focus = False  # tab and shift+tab go between the article and the panel
         self.article_view.focus()
         self._check_size()
         self._update_status()
-        if self.source is not None:
-            self.status_line.set_part("analysis", f"{SPINNER[0]} analysing…")
-            self._spinner = self.set_interval(0.12, self._spin)
-            self._consume_analyses()
-        if self._starts_analysed:
-            self._panels_built()
-        else:
-            # in a task of its own: a `call_after_refresh` callback runs in the screen's message
-            # loop, which would then wait for every mount before handling anything else (the
-            # repaint a key asks for included)
-            self.call_after_refresh(lambda: self.run_worker(self._build_panels(), group="panels"))
-
-    async def _build_panels(self) -> None:
-        """The side tabs, the legend and the footer, mounted after the first paint; then
-        `_panels_built`."""
-        if self._leaving:  # q before the first frame was even followed up: nothing to build
-            return
-        tabs = TabbedContent(id="side-tabs")
-        await self.query_one("#side", Vertical).mount(tabs, Static(id="legend"))
-        for pane in self._side_panes():
-            await tabs.add_pane(pane)
-        self.panels_ready = True
-        await self.mount(Footer())  # after the flag: it lists the keys `check_action` allows
-        self._panels_built()
-
-    def _panels_built(self) -> None:
-        """The panels exist: wire the extensions and show an analysis that came early."""
-        for bar in self.query("#side-tabs Tabs"):
-            bar.can_focus = False  # tab and shift+tab go between the article and the panel
-        self.refresh_bindings()
         if self.keymap_problem:
             self.notify(self.keymap_problem, title="Keymap", severity="warning")
         for notice in self.notices:
@@ -262,12 +230,14 @@ class ReaderApp(App["SwitchArticle | None"]):
         self._update_legend()
         for extension in self.extensions:
             extension.on_mount(self)
-        early, self._early_analysis = self._early_analysis, None
-        if early is not None and not self._leaving:
-            self.show_analysis(*early)
-        if self._ended_early and not self._leaving:
-            self._analysis_done()
-        if self.source is None or not self.analysing:
+        at_start, self._analysis_at_start = self._analysis_at_start, None
+        if at_start is not None:
+            self.show_analysis(*at_start)
+        if self.source is not None:
+            self.status_line.set_part("analysis", f"{SPINNER[0]} analysing…")
+            self._spinner = self.set_interval(0.12, self._spin)
+            self._consume_analyses()
+        else:
             self._start_library()
         if self.library is not None and len(self.library) > 1:
             self.set_interval(0.5, self._refresh_articles)
@@ -286,13 +256,9 @@ class ReaderApp(App["SwitchArticle | None"]):
             pass
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Which app commands may run now. Until the panels exist (a fraction of a second
-        after the first paint) only help and quit: every other command may touch a panel
-        (scrolling belongs to the article view and always works). And `/` is a priority
-        binding (so that keys typed right after it reach the search bar, see
-        `action_search`): it must not fire while the reader types in a field or a dialog."""
-        if not self.panels_ready:
-            return action in ("quit", "help")
+        """Which app commands may run now. `/` is a priority binding (so that keys typed right
+        after it reach the search bar, see `action_search`): it must not fire while the reader
+        types in a field or a dialog."""
         if action == "search":
             return not isinstance(self.focused, Input) and self.screen is self.screen_stack[0]
         return True
@@ -307,7 +273,7 @@ class ReaderApp(App["SwitchArticle | None"]):
 
     def watch_theme(self) -> None:
         """Theme colours changed: the legend is drawn from them."""
-        if self.is_mounted and self.panels_ready:
+        if self.is_mounted:
             self.call_after_refresh(self._update_legend)
             self.call_after_refresh(self._record_look)
 
@@ -333,24 +299,14 @@ class ReaderApp(App["SwitchArticle | None"]):
             self.post_message(self.AnalysisEnded())
 
     def on_reader_app_analysis_ended(self) -> None:
-        """The source is exhausted: stop the indicator (once an analysis that came before the
-        panels is on screen: `_panels_built` does it then)."""
-        if self._leaving:
-            return
-        if self._early_analysis is not None:
-            self._ended_early = True
-            return
-        self._analysis_done()
+        """The source is exhausted: stop the indicator."""
+        if not self._leaving:
+            self._analysis_done()
 
     def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
-        """Show each analysis as it arrives (partial ones too); one that comes before the
-        panels exist waits for them (`_build_panels`)."""
-        if self._leaving:
-            return
-        if not self.panels_ready:
-            self._early_analysis = (message.analysis, message.model)
-            return
-        self.show_analysis(message.analysis, message.model)
+        """Show each analysis as it arrives (partial ones too)."""
+        if not self._leaving:
+            self.show_analysis(message.analysis, message.model)
 
     def on_reader_app_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep the article readable and say why there is no analysis."""
