@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -88,6 +87,26 @@ async def test_a_small_terminal_gets_a_message(article, analysis) -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause(0.1)
         assert not app.screen.has_class("too-small")
+
+
+async def test_a_resized_view_is_drawn_with_the_new_wrap_at_once(article, analysis) -> None:
+    """The view can be drawn at its new size before its Resize event is handled: it wraps
+    then, instead of drawing the old wrap once more."""
+    from guillemet.tui import layout as lay
+
+    app = make_app(article, [analysis])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        view = app.article_view
+        top = view.text_layout.starts[view.scroll_offset.y]
+        view.text_layout = lay.build_layout(view.text, 30, view.article_title, view.article_meta)
+        line = view.render_line(0)
+        assert view.text_layout.width == view.text_width != 30
+        assert view.text_layout.starts[view.scroll_offset.y] == top
+        assert line.text.strip() == view.render_line(0).text.strip()
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause(0.1)
+        assert view.text_layout.width == view.text_width
 
 
 async def test_a_user_keymap_remaps_by_binding_id(article, analysis) -> None:

@@ -426,9 +426,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One screen line, from the strip cache or freshly styled."""
+        width = self.scrollable_content_region.width
+        if self.text_layout is not None and width > 0 and self.text_layout.width != lay.text_width_for(width):
+            # The view was resized and is drawn before its Resize event comes: wrap now
+            # rather than draw the old wrap once, then again (a book's screen costs tens of ms).
+            self.relayout()
         scroll_x, scroll_y = self.scroll_offset
         index = int(scroll_y) + y
-        width = self.scrollable_content_region.width
         if self.text_layout is None or not 0 <= index < len(self.text_layout):
             return Strip.blank(width, self.rich_style)
         strip = self._lines.get(index)
