@@ -32,6 +32,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from guillemet.analysis import DEFAULT_MODEL
 from guillemet.analysis.document import TextInProgress
 from guillemet.analysis.models import Analysis
 from guillemet.analysis.pipeline import installed_model_version, load_pipeline
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_MODEL", "ENGINE_VERSION", "Engine", "installed_model_version"]
 
-DEFAULT_MODEL = "fr_core_news_md"
 ENGINE_VERSION = rules_fingerprint()
 """Part of the cache key: a digest of the rule code and lexicons, so it changes by itself
 whenever the results may change."""

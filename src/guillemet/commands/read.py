@@ -133,7 +133,7 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
                       status="Reading… claims and colours follow", status_right="⠋ analysing…"))
     if options.no_cache:
         return None
-    from guillemet.analysis.engine import DEFAULT_MODEL
+    from guillemet.analysis import DEFAULT_MODEL
     from guillemet.tui.analysis_source import cached_analysis
     from guillemet.tui.reading_model import ReadingModel, claim_summary, speaker_details
 

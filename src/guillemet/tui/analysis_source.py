@@ -123,7 +123,7 @@ class ProcessAnalysisSource:
     def stream(self, article: Article) -> Iterator[Analysis]:
         """Yield the analyses of `article` (see `AnalysisSource.stream`)."""
         if self.model is None:
-            from guillemet.analysis.engine import DEFAULT_MODEL
+            from guillemet.analysis import DEFAULT_MODEL
 
             self.model = DEFAULT_MODEL
         if self.use_cache:

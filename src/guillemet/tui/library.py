@@ -134,7 +134,7 @@ class ArticleLibrary:
     def _background(self) -> None:
         model = self.model
         if model is None:
-            from guillemet.analysis.engine import DEFAULT_MODEL
+            from guillemet.analysis import DEFAULT_MODEL
 
             model = DEFAULT_MODEL
         missing: list[tuple[int, str, str]] = []
