@@ -388,13 +388,18 @@ def first_words(path: Path) -> str:
 
 
 def on_terminal(args: list[str], wanted: list[str], cache_dir: Path) -> dict[str, float]:
-    """When each of `wanted` showed on a terminal running `guillemet ARGS`."""
+    """When each of `wanted` showed on a terminal running `guillemet ARGS`; nothing if the
+    reader did not then quit cleanly on `q` (a crash is not a fast launch)."""
     # a modern terminal: 24-bit colours (the first screen is drawn only where it can look
     # like the app, with 256 colours or more)
     env = environment(**{CACHE_DIR_ENV: str(cache_dir), "TERM": "xterm-256color", "COLORTERM": "truecolor"})
     env.pop("TEXTUAL", None)  # no devtools
     env.pop("NO_COLOR", None)
-    return time_strings(guillemet_command(*args), wanted, size=TERMINAL_SIZE, env=env)
+    seen, status = time_strings(guillemet_command(*args), wanted, size=TERMINAL_SIZE, env=env)
+    if status != 0:
+        print(f"bench: guillemet {' '.join(args)} on a terminal ended with status {status}", file=sys.stderr)
+        return {}
+    return seen
 
 
 def cached_rows(sample: Path, cache_dir: Path, runs: int) -> list[Row]:

@@ -24,9 +24,10 @@ QUIT_TIMEOUT = 10.0
 
 
 def time_strings(argv: Sequence[str], wanted: Sequence[str], *, size: tuple[int, int], env: dict[str, str],
-                 timeout: float = 60.0) -> dict[str, float]:
+                 timeout: float = 60.0) -> tuple[dict[str, float], int | None]:
     """Seconds from launch until each of `wanted` was on the terminal (those never seen are
-    missing). The process is quit with `q` afterwards, and killed if it does not end."""
+    missing), and the exit status (None: it had to be killed). The process is quit with `q`
+    afterwards, and killed if it does not end."""
     launched = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: the terminal is ours, of the given size
@@ -37,6 +38,7 @@ def time_strings(argv: Sequence[str], wanted: Sequence[str], *, size: tuple[int,
     columns, rows = size
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     seen: dict[str, float] = {}
+    status: int | None = None
     raw = b""
     try:
         while len(seen) < len(wanted) and time.perf_counter() - launched < timeout:
@@ -54,8 +56,9 @@ def time_strings(argv: Sequence[str], wanted: Sequence[str], *, size: tuple[int,
         os.write(fd, b"q")
         deadline = time.perf_counter() + QUIT_TIMEOUT
         while time.perf_counter() < deadline:
-            if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                pid = 0
+            done, code = os.waitpid(pid, os.WNOHANG)
+            if done == pid:
+                pid, status = 0, os.waitstatus_to_exitcode(code)
                 break
             _read(fd, 0.05)  # keep the terminal drained so the app can write its last frame
     finally:
@@ -63,7 +66,7 @@ def time_strings(argv: Sequence[str], wanted: Sequence[str], *, size: tuple[int,
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         os.close(fd)
-    return seen
+    return seen, status
 
 
 def _read(fd: int, wait: float) -> bytes | None:

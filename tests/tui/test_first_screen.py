@@ -21,6 +21,7 @@ from guillemet.article import Article
 from guillemet.tui import first_screen as fs
 from guillemet.tui.app import ReaderApp
 from guillemet.tui.headings import header_lines
+from guillemet.tui.layout import char_cells
 from guillemet.tui.reading_model import ReadingModel, speaker_details
 
 SIZE = (120, 40)
@@ -34,7 +35,7 @@ def screen_lines(frame: str, width: int) -> list[str]:
     parts = CURSOR_TO.split(frame)
     for index in range(1, len(parts), 2):
         rows[int(parts[index]) - 1] = STYLE.sub("", parts[index + 1])
-    assert all(len(line) == width for line in rows.values()), "every row fills the terminal"
+    assert all(sum(char_cells(c) for c in line) == width for line in rows.values()), "every row fills the terminal"
     return [rows[y] for y in sorted(rows)]
 
 
@@ -65,8 +66,32 @@ async def test_the_plain_first_screen_is_the_app_first_frame(article: Article) -
         shown = view_lines(app)
         width = app.article_view.scrollable_content_region.width
     assert width == SIZE[0] - fs.SIDE_WIDTH - fs.SCROLLBAR
+    assert len(shown) == SIZE[1] - 2  # the status line and the footer under the view
     assert [line[:width] for line in lines[: len(shown)]] == shown
+    assert lines[SIZE[1] - 2].strip().startswith("Reading…")
     assert "première depuis octobre 2022" in "".join(lines)
+
+
+@pytest.mark.parametrize("size", [(50, 12), (53, 20), (81, 30)])
+async def test_the_first_screen_fits_odd_sizes_and_wide_characters(size, tmp_path: Path) -> None:
+    """Narrow views (the text is wider than the view: cut, as the app cuts it) and wide
+    symbols (two cells each)."""
+    from guillemet.inputs import load_article
+
+    path = tmp_path / "orage.txt"
+    path.write_text("Alerte ⚡⚡⚡ orage sur la côte, « restez chez vous », dit la préfète.\n"
+                    "Le vent souffle à 120 km/h ✅ selon Météo-France.\n", encoding="utf-8")
+    article = load_article(str(path))
+    look = fs.theme_look("guillemet-dark")
+    assert look is not None
+    title, meta = header_lines(article)
+    lines = screen_lines(fs.paint(article.text, title, meta, size, look), size[0])
+    app = make_app(article, [])
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        shown = view_lines(app)
+        width = app.article_view.scrollable_content_region.width
+    assert [fs._fit(line, width) for line in lines[: len(shown)]] == shown
 
 
 async def test_the_cached_first_screen_has_the_speakers_and_the_app_starts_with_them(
@@ -208,3 +233,20 @@ def test_the_colours_are_those_the_terminal_takes(article: Article) -> None:
     frame = fs.paint(article.text, title, meta, SIZE, look, colours=fs.XTERM_256)
     assert ";2;" not in frame and "48;5;234" in frame  # the dark background, in the palette
     assert screen_lines(frame, SIZE[0]) == screen_lines(fs.paint(article.text, title, meta, SIZE, look), SIZE[0])
+
+
+def test_the_keys_are_held_as_the_app_will_read_them_and_given_back() -> None:
+    master, terminal = os.openpty()
+    try:
+        before = termios.tcgetattr(terminal)
+        screen = fs.FirstScreen(os.fdopen(os.dup(terminal), "w"), terminal)
+        screen.hold_keys()
+        held = termios.tcgetattr(terminal)
+        assert not held[3] & (termios.ECHO | termios.ICANON)
+        assert not held[0] & (termios.ICRNL | termios.IXON)  # a return stays a return
+        assert held[3] & termios.ISIG  # ctrl+c still interrupts
+        screen.restore(leave_screen=False)
+        assert termios.tcgetattr(terminal) == before
+    finally:
+        os.close(master)
+        os.close(terminal)

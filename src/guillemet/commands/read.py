@@ -94,6 +94,11 @@ def run(args: list[str]) -> int:
 
     with first_screen() as screen:
         ready = paint_first_screen(screen, articles[0], options) if screen is not None else None
+        # multiprocessing's helper process is started while standard error is still the real
+        # one (inside the app, Textual captures it and a child could not be handed it)
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
         library = article_library(articles, options)
         from guillemet.tui.library import SwitchArticle
 
@@ -120,9 +125,18 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
     """Paint the reader's first screen before Textual is imported (see
     `guillemet.tui.first_screen`): the plain article at once, then, if its analysis is cached,
     the colours and the speakers. Returns that analysis with its reading model, for the app
-    to show in its first frame, or None."""
+    to show in its first frame, or None. A first screen that fails is no reason not to read:
+    the app draws its own."""
+    try:
+        return _paint_first_screen(screen, article, options)
+    except Exception:  # noqa: BLE001 - a head start, never a failure
+        return None
+
+
+def _paint_first_screen(screen: Any, article: Article, options: argparse.Namespace) -> Any:
     from guillemet.tui.first_screen import SpeakerLine, load_look, paint
     from guillemet.tui.headings import header_lines
+    from guillemet.tui.reading_model import WAITING_FOR_ANALYSIS
 
     look = load_look(theme_of(options))
     if look is None:
@@ -130,7 +144,7 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
     title, meta = header_lines(article)
     size = (screen.size.columns, screen.size.lines)
     screen.show(paint(article.text, title, meta, size, look, colours=screen.colours,
-                      status="Reading… claims and colours follow", status_right="⠋ analysing…"))
+                      status=WAITING_FOR_ANALYSIS, status_right="⠋ analysing…"))
     if options.no_cache:
         return None
     from guillemet.analysis import DEFAULT_MODEL

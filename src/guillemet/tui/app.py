@@ -50,14 +50,13 @@ from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.history import JumpHistory, Position
-from guillemet.tui.first_screen import MIN_HEIGHT, MIN_WIDTH
 from guillemet.tui.headings import header_lines
+from guillemet.tui.layout import MIN_HEIGHT, MIN_WIDTH
 from guillemet.tui.library import ArticleLibrary, SwitchArticle
-from guillemet.tui.reading_model import ReadingModel
+from guillemet.tui.reading_model import WAITING_FOR_ANALYSIS, ReadingModel, claim_summary
 from guillemet.tui.search import SearchResults
 from guillemet.tui.search_bar import SearchBar
 from guillemet.tui.speakers_panel import SpeakersPanel
-from guillemet.tui.reading_model import claim_summary
 from guillemet.tui.status_line import SPINNER, StatusLine
 from guillemet.tui.themes import DEFAULT_THEME, THEMES
 
@@ -115,8 +114,6 @@ class ReaderApp(App["SwitchArticle | None"]):
         self._analysis_at_start = ready
         """The analysis and its reading model when at hand before the start (from the cache):
         the first frame shows them."""
-        """The analysis is at hand before the start (from the cache): the first frame shows it,
-        with the panels (the first screen painted before Textual showed them already)."""
         for item in THEMES:
             self.register_theme(item)
         if theme not in self.available_themes:
@@ -242,7 +239,7 @@ class ReaderApp(App["SwitchArticle | None"]):
         if self.library is not None and len(self.library) > 1:
             self.set_interval(0.5, self._refresh_articles)
         self.call_after_refresh(self._record_look)
-        gc.freeze()  # the app's widgets and modules stay for good: see `show_analysis`
+        self._freeze_long_lived()
 
     def _record_look(self) -> None:
         """Keep this theme's colours for the next launch's first screen (`first_screen.py`)."""
@@ -305,8 +302,20 @@ class ReaderApp(App["SwitchArticle | None"]):
 
     def on_reader_app_analysis_arrived(self, message: AnalysisArrived) -> None:
         """Show each analysis as it arrives (partial ones too)."""
-        if not self._leaving:
-            self.show_analysis(message.analysis, message.model)
+        if self._leaving:
+            return
+        self.show_analysis(message.analysis, message.model)
+        if message.analysis.complete:
+            self._freeze_long_lived()
+
+    def _freeze_long_lived(self) -> None:
+        """Take what exists now (modules, widgets, the complete analysis of a book: hundreds of
+        thousands of objects) out of the cyclic garbage collector's full passes, which walked
+        them all (over 100 ms, while a key waited). Done at two moments only, the start and the
+        complete analysis, after a young collection: whatever cyclic garbage is frozen stays
+        until the reader closes (`on_unmount` unfreezes)."""
+        gc.collect(1)
+        gc.freeze()
 
     def on_reader_app_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep the article readable and say why there is no analysis."""
@@ -370,11 +379,6 @@ class ReaderApp(App["SwitchArticle | None"]):
         self.speakers_panel.show_model(model, self.filter_speaker)
         self._update_status()
         self.post_message(self.AnalysisShown(analysis))
-        # The analysis of a book is millions of objects that live as long as it is shown: out
-        # of the collector's sight, a full collection no longer walks them all (it took over
-        # 100 ms, and a key pressed meanwhile waited). Whatever is freed later is freed by
-        # reference counting: analyses hold no reference cycles.
-        gc.freeze()
 
     # -- reading state ----------------------------------------------------------------------
 
@@ -411,7 +415,7 @@ class ReaderApp(App["SwitchArticle | None"]):
         if self.analysis is None and not self.analysing:
             left = "Plain text (no analysis)"
         elif self.analysis is None:
-            left = "Reading… claims and colours follow"
+            left = WAITING_FOR_ANALYSIS
         self.status_line.set_left(left)
         row = self.model.speaker_row(self.filter_speaker) if self.filter_speaker else None
         self.status_line.set_part("filter", f"only {row.name}" if row else None)
@@ -764,8 +768,8 @@ class ReaderApp(App["SwitchArticle | None"]):
 
     def on_unmount(self) -> None:
         """Never leave an analysis process behind; give this reader's objects back to the
-        garbage collector (`gc.freeze` in `show_analysis`; a switch to another article starts
-        a new app)."""
+        garbage collector (`_freeze_long_lived`; a switch to another article starts a new
+        app)."""
         self._stop_analysis()
         gc.unfreeze()
 

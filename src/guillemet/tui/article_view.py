@@ -154,8 +154,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if self.text_layout is None or self.text_layout.width != self.text_width:
             self.relayout()
-        else:
-            self._lines.clear()
+        else:  # the same wrap (cached lines of another width are redrawn by `render_line`)
             self.virtual_size = Size(self.scrollable_content_region.width, len(self.text_layout))
 
     def on_mount(self) -> None:

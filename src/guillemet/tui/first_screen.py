@@ -41,9 +41,7 @@ SIDE_WIDTH = 42
 """`#side { width: 42 }` in styles/reader.tcss, its left border included."""
 SCROLLBAR = 1
 """The article view keeps one column for its scrollbar (`scrollbar-gutter: stable`)."""
-MIN_WIDTH = 50
-MIN_HEIGHT = 12
-"""Below this the app shows a "too small" message; so no first screen either (app.py)."""
+MIN_WIDTH, MIN_HEIGHT = lay.MIN_WIDTH, lay.MIN_HEIGHT
 LOOK_FORMAT = 1
 VIEW_KEYS = (
     "title", "meta", "rule", "quote", "cue", "mention",
@@ -295,7 +293,7 @@ def paint(
     terminal: the article column (title, wrapped text, status line) and the side panel.
 
     `runs` (a `spans.Runs` of the analysis) colours the text as the article view does;
-    `speakers` fills the side panel, and means the app will show its footer (one row less).
+    `speakers` fills the side panel. The last row is where the app's footer goes.
     `colours` is the terminal's `colour_mode`.
     """
     width, height = size
@@ -303,7 +301,7 @@ def paint(
     content = max(1, reading - SCROLLBAR)
     text_width = lay.text_width_for(content)
     left = lay.left_edge_for(content)
-    rows = height - (2 if speakers is not None else 1)
+    rows = height - 2  # the status line, then the footer
     layout = lay.build_layout(_prefix(text, rows, text_width), text_width, title, meta)
     out = ["\x1b[?2026h\x1b[?25l\x1b[?7l"]  # synchronised update, no cursor, no autowrap
     for y in range(height):
@@ -361,16 +359,29 @@ def _article_line(text: str, layout: lay.Layout, y: int, content: int, left: int
         pieces = [(layout.decorations[y], look.layer(name).over(base))]
     elif kind == lay.RULE:
         pieces = [("─" * lay.text_width_for(content), look.layer("rule").over(base))]
-    line = [base.sgr(), " " * (left - lay.GUTTER), gutter_pen.sgr(), gutter]
-    used = left
+    line = [base.sgr(), " " * max(0, left - lay.GUTTER), gutter_pen.sgr(), gutter[: max(0, content - left + lay.GUTTER)]]
+    used = min(left, content)
     for piece, pen in pieces:
-        cells = sum(lay.char_cells(c) for c in piece) if not piece.isascii() else len(piece)
-        if used + cells > content:
+        piece = _fit(piece, content - used)
+        if not piece:
             break
         line += [pen.sgr(), piece]
-        used += cells
+        used += _cells(piece)
     line += [base.sgr(), " " * max(0, content - used)]
     return "".join(line)
+
+
+def _cells(piece: str) -> int:
+    return len(piece) if piece.isascii() else sum(lay.char_cells(c) for c in piece)
+
+
+def _fit(piece: str, cells: int) -> str:
+    """`piece` cut to at most `cells` cells (the app trims a line that overflows its view)."""
+    if cells <= 0:
+        return ""
+    if _cells(piece) <= cells:
+        return piece
+    return piece[: lay.cell_offset_to_index(piece, 0, len(piece), cells)]
 
 
 def _styled(text: str, start: int, end: int, base: Pen, look: Look, runs: Any) -> Iterator[tuple[str, Pen]]:
@@ -441,27 +452,35 @@ class FirstScreen:
         self.colours = colours
         """The terminal's `colour_mode`, to pass to `paint`."""
         self._saved: list[Any] | None = None
+        self._suspend: Any = None
         self.entered = False
         """Whether the alternate screen was entered (by `show`)."""
         self.size = os.get_terminal_size(stream.fileno())
 
     def hold_keys(self) -> None:
-        """Non-canonical, no-echo input: typed keys wait, unseen, for the app."""
-        import termios
-
+        """Raw-ish input, as the app will set it: typed keys wait, unseen and untranslated
+        (a return stays a return, ctrl+s and ctrl+v reach the app), for the app. Ctrl+C still
+        interrupts; a suspend (ctrl+z) is ignored until the app, which handles it, runs."""
         try:
+            import signal
+            import termios
+
             self._saved = termios.tcgetattr(self.keyboard)
             quiet = termios.tcgetattr(self.keyboard)
-            quiet[3] &= ~(termios.ECHO | termios.ICANON)
+            quiet[0] &= ~(termios.ICRNL | termios.INLCR | termios.IGNCR | termios.IXON | termios.IXOFF)
+            quiet[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN)
             termios.tcsetattr(self.keyboard, termios.TCSANOW, quiet)
-        except termios.error:
+            self._suspend = signal.signal(signal.SIGTSTP, signal.SIG_IGN)
+        except (ImportError, OSError, ValueError, AttributeError):
+            self._saved = None
+        except Exception:  # noqa: BLE001 - termios.error: the keys are then left as they are
             self._saved = None
 
     def show(self, frame: str) -> None:
         """Draw `frame` on the alternate screen (where the app will draw too)."""
+        self.entered = True  # before the write: an interrupt in it must still leave the screen
         self.stream.write("\x1b[?1049h" + frame)
         self.stream.flush()
-        self.entered = True
 
     def restore(self, *, leave_screen: bool) -> None:
         """Give the terminal back as it was; leave the alternate screen too if the app never
@@ -470,12 +489,15 @@ class FirstScreen:
             self.stream.write("\x1b[0m\x1b[?7h\x1b[?25h\x1b[?1049l")
             self.stream.flush()
         if self._saved is not None:
+            import signal
             import termios
 
             try:
                 termios.tcsetattr(self.keyboard, termios.TCSADRAIN, self._saved)
             except termios.error:
                 pass
+            if self._suspend is not None:
+                signal.signal(signal.SIGTSTP, self._suspend)
 
 
 @contextmanager

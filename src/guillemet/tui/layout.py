@@ -31,6 +31,10 @@ MAX_TEXT_WIDTH = 76
 GUTTER = 2
 """Cells left of the text for the quote marks."""
 MIN_MARGIN = 1
+MIN_WIDTH = 50
+MIN_HEIGHT = 12
+"""The smallest terminal the reader lays out; below it the app shows a "too small" message
+(and there is no first screen)."""
 
 
 def text_width_for(content_width: int) -> int:
@@ -46,11 +50,13 @@ def left_edge_for(content_width: int) -> int:
     return max(0, (content_width - text_width_for(content_width) - GUTTER) // 2) + GUTTER
 
 # Characters that do not take exactly one terminal cell: East Asian wide and full-width
-# forms, emoji, combining marks, zero-width characters, control characters. A paragraph
+# forms, emoji and the symbol blocks where many are wide (⌚, ⚡, ✅), combining marks,
+# zero-width characters, control characters. A paragraph
 # without any of them is wrapped with the fast path (one cell per character).
 _NOT_ONE_CELL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a"
     "\u064b-\u065f\u1100-\u115f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u20d0-\u20ff"
+    "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff"
     "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe6f\uff00-\uff60"
     "\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]"
 )

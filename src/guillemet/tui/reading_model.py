@@ -36,6 +36,10 @@ def speaker_details(count: int, kind: str) -> str:
     return " · ".join(part for part in (str(count), kind) if part)
 
 
+WAITING_FOR_ANALYSIS = "Reading… claims and colours follow"
+"""The status line while the first analysis is not there yet (the app's and the first screen's)."""
+
+
 def claim_summary(quote: Quote | None, position: int, total: int) -> str:
     """`Quote 3/11 · Sergueï Choïgou · direct` (position is 1-based)."""
     if quote is None:
