@@ -36,7 +36,7 @@ from textual.strip import Strip
 from guillemet.tui import layout as lay
 from guillemet.tui.bindings import VIEW_COMMANDS, bindings_of
 from guillemet.tui.palette import Palette
-from guillemet.tui.reading_model import SPEAKER_KEY_PREFIX, ReadingModel
+from guillemet.tui.reading_model import SPEAKER_KEY_PREFIX, ReadingModel, analysis_layers
 from guillemet.tui.search import SearchResults
 from guillemet.tui.spans import Runs, StyledSpan, flatten
 
@@ -480,16 +480,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _analysis_layers(self, keys: tuple[str, ...]) -> list[str]:
         """The component classes for one run of the analysis."""
-        names: list[str] = []
-        if "quote" in keys:
-            names.append("quote-dimmed" if self._is_dimmed(keys) else "quote")
-        for key in keys:
-            if key.startswith("entity-"):
-                if key in self.entity_types_shown:
-                    names.append(key)
-            elif key in ("cue", "mention"):
-                names.append(key)
-        return names
+        return analysis_layers(keys, self.entity_types_shown, self._is_dimmed(keys))
 
     def _body(self, start: int, end: int) -> list[Segment]:
         """The styled segments of `text[start:end]`: layers cut at every boundary."""

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from guillemet.tui import layout as lay
+from guillemet.tui.reading_model import analysis_layers
 from guillemet.tui.theme_colours import THEME_COLOURS
 
 SIDE_WIDTH = 42
@@ -393,19 +394,12 @@ def _styled(text: str, start: int, end: int, base: Pen, look: Look, runs: Any) -
             if run_start > position:
                 yield text[position:run_start], base
             pen = base
-            for key in _layers(keys):
+            for key in analysis_layers(keys):
                 pen = look.layer(key).over(pen)
             yield text[run_start:run_end], pen
             position = max(position, run_end)
     if position < end:
         yield text[position:end], base
-
-
-def _layers(keys: Sequence[str]) -> list[str]:
-    """The component classes of one run, in the article view's order (no filter yet)."""
-    names = ["quote"] if "quote" in keys else []
-    names += [key for key in keys if key.startswith("entity-") or key in ("cue", "mention")]
-    return names
 
 
 def _status_line(left: str, right: str, width: int, look: Look) -> str:

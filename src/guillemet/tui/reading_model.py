@@ -9,7 +9,7 @@ panel rows. Pure: no Textual.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from guillemet.analysis.models import Analysis, Entity, Quote, Span, Speaker
@@ -34,6 +34,22 @@ def speaker_details(count: int, kind: str) -> str:
     """What a speaker row shows after the name: `3 · person` (the panel and the first screen
     write it alike)."""
     return " · ".join(part for part in (str(count), kind) if part)
+
+
+def analysis_layers(keys: Sequence[str], entity_types: Collection[str] | None = None, dimmed: bool = False) -> list[str]:
+    """The component classes one run of the analysis is drawn with, bottom first: the quote's
+    tint (dimmed when a filter leaves it out), the entity types shown (None: all), the cue and
+    the speaker mention. The article view and the first screen draw runs alike with it."""
+    names: list[str] = []
+    if "quote" in keys:
+        names.append("quote-dimmed" if dimmed else "quote")
+    for key in keys:
+        if key.startswith("entity-"):
+            if entity_types is None or key in entity_types:
+                names.append(key)
+        elif key in ("cue", "mention"):
+            names.append(key)
+    return names
 
 
 WAITING_FOR_ANALYSIS = "Reading… claims and colours follow"
