@@ -245,6 +245,8 @@ def test_the_keys_are_held_as_the_app_will_read_them_and_given_back() -> None:
         assert not held[3] & (termios.ECHO | termios.ICANON)
         assert not held[0] & (termios.ICRNL | termios.IXON)  # a return stays a return
         assert held[3] & termios.ISIG  # ctrl+c still interrupts
+        screen.give_back_keys()  # right before the app starts: it must save the user's own
+        assert termios.tcgetattr(terminal) == before
         screen.restore(leave_screen=False)
         assert termios.tcgetattr(terminal) == before
     finally:

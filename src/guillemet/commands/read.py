@@ -104,7 +104,10 @@ def run(args: list[str]) -> int:
 
         try:
             while True:
-                result = reader_for(library, options, notices, ready).run()
+                app = reader_for(library, options, notices, ready)
+                if screen is not None:
+                    screen.give_back_keys()
+                result = app.run()
                 notices, ready = [], None
                 if not isinstance(result, SwitchArticle):
                     break

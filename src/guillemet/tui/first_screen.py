@@ -476,6 +476,18 @@ class FirstScreen:
         self.stream.write("\x1b[?1049h" + frame)
         self.stream.flush()
 
+    def give_back_keys(self) -> None:
+        """Put the keyboard back as it was, right before the app starts: the app saves the
+        settings it finds and restores them when it suspends (ctrl+z) or ends, so they must be
+        the user's own. Keys already typed stay for the app."""
+        if self._saved is not None:
+            import termios
+
+            try:
+                termios.tcsetattr(self.keyboard, termios.TCSANOW, self._saved)
+            except termios.error:
+                pass
+
     def restore(self, *, leave_screen: bool) -> None:
         """Give the terminal back as it was; leave the alternate screen too if the app never
         did (it failed before starting)."""
