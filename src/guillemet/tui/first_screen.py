@@ -42,7 +42,6 @@ SIDE_WIDTH = 42
 """`#side { width: 42 }` in styles/reader.tcss, its left border included."""
 SCROLLBAR = 1
 """The article view keeps one column for its scrollbar (`scrollbar-gutter: stable`)."""
-MIN_WIDTH, MIN_HEIGHT = lay.MIN_WIDTH, lay.MIN_HEIGHT
 LOOK_FORMAT = 1
 VIEW_KEYS = (
     "title", "meta", "rule", "quote", "cue", "mention",
@@ -517,7 +516,7 @@ def first_screen() -> Iterator[FirstScreen | None]:
     try:
         if stream is not None and colours is not None and stream.isatty() and os.isatty(0):
             candidate = FirstScreen(stream, 0, colours)
-            if candidate.size.columns >= MIN_WIDTH and candidate.size.lines >= MIN_HEIGHT:
+            if candidate.size.columns >= lay.MIN_WIDTH and candidate.size.lines >= lay.MIN_HEIGHT:
                 screen = candidate
     except (OSError, ValueError):
         screen = None

@@ -211,8 +211,10 @@ def paragraphs_of(text: str) -> Paragraphs:
 
 def _wrap_into(text: str, pos: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
     """`wrap_paragraph`'s fast path (one cell per character), appending to `starts` and
-    `ends` directly: no tuple per line, and `_breakable` inlined, no call per break (a book
-    has tens of thousands)."""
+    `ends` directly: no tuple per line, and `_breakable`'s test written out in place (a book
+    has tens of thousands of breaks; calling it doubled the wrap of 1 MB, 7.6 to 15 ms). The
+    two must say the same: `test_every_character_is_shown_once...` and the French punctuation
+    tests hold both paths to it."""
     rfind = text.rfind
     after, before = _GLUED_AFTER, _GLUED_BEFORE
     while end - pos > width:

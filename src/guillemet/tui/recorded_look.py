@@ -25,8 +25,9 @@ def _attributes(style: Style) -> frozenset[str]:
     return frozenset(name for name in TEXT_ATTRIBUTES if getattr(style, name))
 
 
-def _pen(style: Style, *, fg: bool = True, bg: bool = True) -> Pen:
-    return Pen(_hex(style.color) if fg else None, _hex(style.bgcolor) if bg else None, _attributes(style))
+def _colours(style: Style) -> Pen:
+    """A widget's own text and background colours."""
+    return Pen(_hex(style.color), _hex(style.bgcolor))
 
 
 def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (a cycle otherwise)
@@ -46,13 +47,13 @@ def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (
         )
     side = app.query_one("#side")
     border_colour = side.styles.border_left[1]
-    side_style = side.rich_style
+    side_pen = _colours(side.rich_style)
     return Look(
-        view=_pen(palette.style(()), fg=True, bg=True),
+        view=_colours(palette.style(())),
         layers=layers,
-        side=Pen(_hex(side_style.color), _hex(side_style.bgcolor)),
-        border=Pen(border_colour.hex[:7] if border_colour.a else None, _hex(side_style.bgcolor)),
-        status=Pen(_hex(app.status_line.rich_style.color), _hex(app.status_line.rich_style.bgcolor)),
+        side=side_pen,
+        border=Pen(border_colour.hex[:7] if border_colour.a else None, side_pen.bg),
+        status=_colours(app.status_line.rich_style),
     )
 
 

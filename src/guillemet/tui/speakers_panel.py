@@ -20,6 +20,8 @@ from guillemet.tui.reading_model import ReadingModel, SpeakerRow, speaker_detail
 
 EXCERPT_CELLS = 60
 MAX_LISTED_CLAIMS = 300
+
+
 @dataclass(frozen=True, slots=True)
 class PanelEntry:
     """What a tree row stands for: a speaker (claim None) or one of their claims."""
