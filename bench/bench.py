@@ -509,12 +509,14 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
         return True
 
     async def scenario() -> None:
+        from guillemet.commands.read import build_app
+
+        # the app is built first, as the command does: Textual is imported with its settings
+        built = build_app([path, *(["--no-cache"] if no_cache else [])])
         from textual import events as textual_events
 
-        from guillemet.commands.read import build_app
         from guillemet.tui.article_view import ArticleView
 
-        built = build_app([path, *(["--no-cache"] if no_cache else [])])
         app = built[0] if isinstance(built, tuple) else built  # (app, input errors)
         first_frame: list[tuple[float, float]] = []  # (time, CPU time) of the first text frame
         drawn: list[bool] = []

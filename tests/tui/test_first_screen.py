@@ -52,8 +52,10 @@ def paint_article(article: Article, look: fs.Look, model: ReadingModel | None = 
 
 
 def view_lines(app: ReaderApp) -> list[str]:
+    """The view's lines, without the column kept for the scrollbar."""
     view = app.article_view
-    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+    text_area = view.scrollable_content_region
+    return [view.render_line(y).crop(0, text_area.width).text for y in range(text_area.height)]
 
 
 async def test_the_plain_first_screen_is_the_app_first_frame(article: Article) -> None:

@@ -27,6 +27,13 @@ from guillemet.inputs import STDIN
 from guillemet.inputs import load_articles as load_all
 
 
+FRAMES_PER_SECOND = "120"
+"""Textual's frame rate, unless the user sets `TEXTUAL_FPS`. Textual makes a frame only when
+something changed, at most this often; but a frame made between two of its ticks (the
+analysis indicator's) puts the next tick one to two periods later, and a key pressed then
+waits for that tick to be drawn: up to 33 ms at Textual's default of 60, 17 ms at 120."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The reader's options, also shown by `guillemet --help`."""
     parser = argparse.ArgumentParser(
@@ -152,12 +159,14 @@ def _paint_first_screen(screen: Any, article: Article, options: argparse.Namespa
         return None
     from guillemet.analysis import DEFAULT_MODEL
     from guillemet.tui.analysis_source import cached_analysis
+    from guillemet.tui.long_lived import long_lived_allocations
     from guillemet.tui.reading_model import ReadingModel, claim_summary, speaker_details
 
-    analysis = cached_analysis(article, options.model or DEFAULT_MODEL)
-    if analysis is None:
+    with long_lived_allocations():
+        analysis = cached_analysis(article, options.model or DEFAULT_MODEL)
+        model = ReadingModel.build(analysis) if analysis is not None else None
+    if analysis is None or model is None:
         return None
-    model = ReadingModel.build(analysis)
     speakers = [SpeakerLine(row.name, speaker_details(len(row.claims), row.kind)) for row in model.speakers]
     screen.show(paint(article.text, title, meta, size, look, colours=screen.colours, runs=model.runs,
                       speakers=speakers, status=claim_summary(None, 0, len(model.claims))))
@@ -199,6 +208,7 @@ def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | N
     are shown in it as notifications (the inputs that could not be opened); `ready` is the
     article's analysis and reading model when they are already at hand (from the cache), to
     show in the first frame."""
+    os.environ.setdefault("TEXTUAL_FPS", FRAMES_PER_SECOND)  # read once, as Textual is imported
     from guillemet.tui.analysis_source import ProcessAnalysisSource
     from guillemet.tui.app import ReaderApp
     from guillemet.tui.extensions import discover_extensions

@@ -3,7 +3,9 @@
 Why a process: spaCy holds the GIL for long stretches while it loads and parses, which freezes
 a UI thread for 150-200 ms at a time; in another process the reader's keys stay responsive.
 The process is started with the "spawn" method, so it never inherits the reader's threads,
-and it sends plain JSON (`Analysis.to_json`) back through a queue.
+and it sends plain JSON (`Analysis.to_json`) back through a queue, pickled by the process
+itself: the reader unpickles and decodes it with the garbage collector paused
+(`long_lived.py`), which the queue's own unpickling would not allow.
 
 An `AnalysisSource` turns an article into a stream of analyses (partial ones first when the
 engine works progressively, the complete one last) and raises `GuillemetError` when it fails.
@@ -19,6 +21,7 @@ This module imports neither Textual nor spaCy (the spawned process imports it fi
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from multiprocessing import resource_tracker
 import queue
 import threading
@@ -28,6 +31,7 @@ from typing import Any, Protocol
 from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.errors import GuillemetError, ModelNotInstalledError
+from guillemet.tui.long_lived import long_lived_allocations
 
 POLL_SECONDS = 0.1
 
@@ -66,14 +70,15 @@ class FixedAnalysisSource:
 
 
 def _analyse_in_child(text: str, source: str, model: str, use_cache: bool, out: Any) -> None:
-    """The spawned process: run the engine, send each analysis as JSON, then ("done",)."""
+    """The spawned process: run the engine, send each analysis as pickled JSON, then
+    ("done",)."""
     try:
         from guillemet.analysis.engine import Engine
 
         engine = Engine(model)
         last: Analysis | None = None
         for analysis in engine.analyse_progressively(text, source):
-            out.put(("analysis", analysis.to_json()))
+            out.put(("analysis", pickle.dumps(analysis.to_json(), pickle.HIGHEST_PROTOCOL)))
             last = analysis
         out.put(("done", None))
         if use_cache and last is not None and last.complete:
@@ -127,7 +132,8 @@ class ProcessAnalysisSource:
 
             self.model = DEFAULT_MODEL
         if self.use_cache:
-            cached = cached_analysis(article, self.model)
+            with long_lived_allocations():
+                cached = cached_analysis(article, self.model)
             if cached is not None:
                 yield cached
                 return
@@ -158,7 +164,9 @@ class ProcessAnalysisSource:
                 continue
             kind, payload = message
             if kind == "analysis":
-                yield Analysis.from_json(payload)
+                with long_lived_allocations():
+                    analysis = Analysis.from_json(pickle.loads(payload))
+                yield analysis
             elif kind == "done":
                 return
             elif kind == "missing-model":

@@ -36,7 +36,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from guillemet.analysis.models import Analysis, Quote
@@ -53,11 +53,13 @@ from guillemet.tui.history import JumpHistory, Position
 from guillemet.tui.headings import header_lines
 from guillemet.tui.layout import MIN_HEIGHT, MIN_WIDTH
 from guillemet.tui.library import ArticleLibrary, SwitchArticle
+from guillemet.tui.long_lived import long_lived_allocations
 from guillemet.tui.reading_model import WAITING_FOR_ANALYSIS, ReadingModel, claim_summary
 from guillemet.tui.search import SearchResults
 from guillemet.tui.search_bar import SearchBar
 from guillemet.tui.speakers_panel import SpeakersPanel
 from guillemet.tui.status_line import SPINNER, StatusLine
+from guillemet.tui.steady_footer import SteadyFooter
 from guillemet.tui.themes import DEFAULT_THEME, THEMES
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -183,7 +185,7 @@ class ReaderApp(App["SwitchArticle | None"]):
             f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             id="too-small",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def _side_panes(self) -> list[TabPane]:
         """The side tabs: speakers, the extensions' tabs, the articles."""
@@ -285,7 +287,9 @@ class ReaderApp(App["SwitchArticle | None"]):
             for analysis in self.source.stream(self.article):
                 if worker.is_cancelled:
                     return
-                self.post_message(self.AnalysisArrived(analysis, ReadingModel.build(analysis)))
+                with long_lived_allocations():
+                    model = ReadingModel.build(analysis)
+                self.post_message(self.AnalysisArrived(analysis, model))
         except ModelNotInstalledError as error:
             self.post_message(self.AnalysisFailed(str(error)))
         except GuillemetError as error:
@@ -305,15 +309,13 @@ class ReaderApp(App["SwitchArticle | None"]):
         if self._leaving:
             return
         self.show_analysis(message.analysis, message.model)
-        if message.analysis.complete:
-            self._freeze_long_lived()
 
     def _freeze_long_lived(self) -> None:
-        """Take what exists now (modules, widgets, the complete analysis of a book: hundreds of
-        thousands of objects) out of the cyclic garbage collector's full passes, which walked
-        them all (over 100 ms, while a key waited). Done at two moments only, the start and the
-        complete analysis, after a young collection: whatever cyclic garbage is frozen stays
-        until the reader closes (`on_unmount` unfreezes)."""
+        """Take what exists at start-up (modules, widgets, an analysis at hand) out of the
+        cyclic garbage collector's full passes, which walked them all (over 100 ms, while a key
+        waited), after a young collection. Analyses that arrive later are frozen as they are
+        decoded (`long_lived.py`). Whatever cyclic garbage is frozen stays until the reader
+        closes (`on_unmount` unfreezes)."""
         gc.collect(1)
         gc.freeze()
 

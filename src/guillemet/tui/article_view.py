@@ -28,14 +28,16 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from guillemet.tui import layout as lay
 from guillemet.tui.bindings import VIEW_COMMANDS, bindings_of
+from guillemet.tui.direct_lines import direct_lines, has_plain_box
 from guillemet.tui.palette import Palette
+from guillemet.tui.quick_scrollbar import use_quick_scrollbar
 from guillemet.tui.reading_model import SPEAKER_KEY_PREFIX, ReadingModel, analysis_layers
 from guillemet.tui.search import SearchResults
 from guillemet.tui.spans import Runs, StyledSpan, flatten
@@ -160,6 +162,7 @@ class ArticleView(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         """Wrap the text for the first paint, if the view already has its size (else the
         first resize does it: wrapping a book to a placeholder width would be wasted)."""
+        use_quick_scrollbar(self)
         if self.scrollable_content_region.width > 0:
             self.relayout()
 
@@ -423,10 +426,18 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- rendering --------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines of `crop`, handed over as `render_line` draws them (see `direct_lines`)."""
+        if not has_plain_box(self):
+            return super().render_lines(crop)
+        return direct_lines(self, crop, self.render_line)
+
     def render_line(self, y: int) -> Strip:
-        """One screen line, from the strip cache or freshly styled."""
-        width = self.scrollable_content_region.width
-        if self.text_layout is not None and width > 0 and self.text_layout.width != lay.text_width_for(width):
+        """One screen line, from the strip cache or freshly styled, as wide as the view (its
+        last column, kept for the scrollbar, is blank)."""
+        width = self.size.width
+        text_area = self.scrollable_content_region.width
+        if self.text_layout is not None and text_area > 0 and self.text_layout.width != lay.text_width_for(text_area):
             # The view was resized and is drawn before its Resize event comes: wrap now
             # rather than draw the old wrap once, then again (a book's screen costs tens of ms).
             self.relayout()

@@ -1,0 +1,51 @@
+"""Textual's footer, rebuilt only when the keys it shows change.
+
+Why: `Footer` rebuilds itself (removes its key widgets, mounts new ones, and a layout of the
+screen follows: 17 to 28 ms each here) on every change of the screen's bindings, whether or not
+the keys it shows changed. The reader's start-up makes several such changes (the article takes
+the focus, the app's bindings settle), so three rebuilds ran right after the first frame and the
+first key typed waited for all of them. `SteadyFooter` lets a change through only when the keys
+on show, their labels or their enabled state differ from the last ones it let through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+def shown_keys(screen: Screen) -> tuple[Hashable, ...]:
+    """What a footer on `screen` would show: each shown binding (and the command palette's,
+    shown on the right) with its key, label and state."""
+    app = screen.app
+    palette_key = app.COMMAND_PALETTE_BINDING
+    return tuple(
+        (key, binding.key, app.get_key_display(binding), binding.action, binding.description,
+         binding.group, enabled, tooltip)
+        for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+        if binding.show or key == palette_key
+    )
+
+
+class SteadyFooter(Footer):
+    """A `Footer` that skips the rebuilds that would not change it (see the module docstring)."""
+
+    _last_shown: tuple[Hashable, ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Rebuild only if the keys on show changed since the last rebuild asked for. The
+        first build comes before the next frame rather than after it: it then belongs to the
+        app's first frame, instead of running (with the layout it brings) while the reader's
+        first key waits."""
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            shown = shown_keys(screen)
+            if shown == self._last_shown:
+                return
+            first, self._last_shown = self._last_shown is None, shown
+            if first:
+                self._bindings_ready = True
+                self.call_next(self.recompose)
+                return
+        super().bindings_changed(screen)
