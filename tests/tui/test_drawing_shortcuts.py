@@ -11,6 +11,7 @@ import pytest
 from reader_harness import SIZE, make_app, settle
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets import Tree
 from textual.widgets._footer import FooterKey
 
 from guillemet.analysis.models import Analysis
@@ -149,3 +150,22 @@ def test_the_reader_asks_textual_for_its_frame_rate_unless_the_user_set_one(
     monkeypatch.setenv("TEXTUAL_FPS", "30")
     build_app([str(sample_path)])
     assert os.environ["TEXTUAL_FPS"] == "30"
+
+
+async def test_the_speakers_panel_rows_are_drawn_as_the_tree_draws_them(
+        article: Article, analysis: Analysis) -> None:
+    app = make_app(article, [analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        panel = app.speakers_panel
+        panel.root.children[0].expand()
+        await pilot.pause()
+        rows = range(panel.size.height)
+        ours = cells(panel.render_lines(Region(0, 0, *panel.size)))
+        panel._line_cache.clear()
+        panel._styles_cache.clear()
+        trees = cells(Widget.render_lines(panel, Region(0, 0, *panel.size)))
+        assert ours == trees
+        panel._line_cache.clear()
+        assert cells(Tree.render_line(panel, y) for y in rows) == cells(panel.render_line(y) for y in rows)
+        assert any("Choïgou" in "".join(text for text, _ in row) for row in ours)

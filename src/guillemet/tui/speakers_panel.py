@@ -10,12 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from guillemet.tui.bindings import PANEL_COMMANDS, bindings_of
+from guillemet.tui.quick_scrollbar import use_quick_scrollbar
 from guillemet.tui.reading_model import ReadingModel, SpeakerRow, speaker_details
 
 EXCERPT_CELLS = 60
@@ -69,6 +73,11 @@ class SpeakersPanel(Tree[PanelEntry]):
         self._labels: dict[int, tuple] = {}
         """What each speaker row's label shows, by node id (unchanged rows are not relabelled)."""
         self._filter: str | None = None
+        self._row_style: Style | None = None
+
+    def on_mount(self) -> None:
+        """A book lists hundreds of speakers: the panel's scrollbar is drawn the quick way."""
+        use_quick_scrollbar(self)
 
     def show_model(self, model: ReadingModel, filter_speaker: str | None = None) -> None:
         """List the speakers of `model`, keeping expanded rows expanded."""
@@ -176,6 +185,23 @@ class SpeakersPanel(Tree[PanelEntry]):
             if self._labels.get(node.id) != shown:
                 self._labels[node.id] = shown
                 node.set_label(self._speaker_label(name, kind, count, shown[-1]))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows in `crop`, each drawn on the panel's base style worked out once for them
+        all: `Tree.render_line` works it out again for every row (it walks up the widget tree
+        for the background), which was two fifths of drawing the panel, and the panel is drawn
+        again each time an analysis of a book comes in."""
+        self._row_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._row_style = None
+
+    def render_line(self, y: int) -> Strip:
+        """One row, as `Tree.render_line` draws it (on the style kept by `render_lines`)."""
+        style = self._row_style if self._row_style is not None else self.rich_style
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
 
     def get_label_width(self, node: TreeNode[PanelEntry]) -> int:
         """The label's width without rendering it (Textual renders every row's label to
