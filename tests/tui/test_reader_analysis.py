@@ -14,6 +14,7 @@ from guillemet.errors import ModelNotInstalledError
 from guillemet.tui.analysis_source import FixedAnalysisSource
 from guillemet.tui.app import ReaderApp
 from guillemet.tui.bindings import Command
+from guillemet.tui.reading_model import ReadingModel
 from guillemet.tui.spans import StyledSpan
 
 
@@ -160,3 +161,36 @@ async def test_an_analysis_that_comes_at_once_is_shown(article, analysis) -> Non
         await settle(pilot, app)
         assert app.analysis is analysis
         assert len(app.speakers_panel.root.children) == len(analysis.speakers)
+
+
+async def test_an_arriving_analysis_lists_its_speakers_a_frame_later(article, sample_text) -> None:
+    """The view shows an analysis that comes in at once, the panel in the next frame; a
+    model replaced before that frame is never listed."""
+    partial = sample_analysis(sample_text, analysed_to=sample_text.index("Le ministère russe"))
+    complete = sample_analysis(sample_text)
+    app = make_app(article, [complete])
+    async with app.run_test() as pilot:
+        await settle(pilot, app)
+        panel = app.speakers_panel
+
+        def listed() -> dict[str, int]:
+            return {speaker_id: count for speaker_id, (_, _, count) in panel._rows.items()}
+
+        def counts(model: ReadingModel) -> dict[str, int]:
+            return {row.id: len(row.claims) for row in model.speakers}
+
+        complete_model = app.model
+        assert listed() == counts(complete_model)
+        partial_model = ReadingModel.build(partial)
+        assert counts(partial_model) != counts(complete_model)
+        app.show_analysis(partial, partial_model, panel_after_frame=True)
+        assert app.model is partial_model and len(app.article_view.model.claims) == len(partial_model.claims)
+        assert listed() == counts(complete_model)  # not yet
+        await pilot.pause()
+        assert listed() == counts(partial_model)
+        app.show_analysis(partial, ReadingModel.build(partial), panel_after_frame=True)
+        stale = app.model
+        app.show_analysis(complete, complete_model, panel_after_frame=True)
+        await pilot.pause()
+        assert app.model is complete_model is not stale
+        assert listed() == counts(complete_model)

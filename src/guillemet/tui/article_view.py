@@ -427,35 +427,44 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering --------------------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines of `crop`, handed over as `render_line` draws them (see `direct_lines`)."""
+        """The lines of `crop`, handed over as they are drawn (see `direct_lines`); the
+        view's geometry is worked out once for them all."""
         if not has_plain_box(self):
             return super().render_lines(crop)
-        return direct_lines(self, crop, self.render_line)
+        width, left = self._prepare_lines()
+        top = int(self.scroll_offset.y)
+        return direct_lines(self, crop, lambda y: self._screen_line(top + y, width, left))
 
     def render_line(self, y: int) -> Strip:
         """One screen line, from the strip cache or freshly styled, as wide as the view (its
         last column, kept for the scrollbar, is blank)."""
-        width = self.size.width
+        width, left = self._prepare_lines()
+        return self._screen_line(int(self.scroll_offset.y) + y, width, left)
+
+    def _prepare_lines(self) -> tuple[int, int]:
+        """The lines' width and the text's left edge, after a re-wrap if the view's width
+        changed: the view can be drawn before its Resize event comes, and drawing the old
+        wrap once, then again, would cost a book's screen twice."""
         text_area = self.scrollable_content_region.width
         if self.text_layout is not None and text_area > 0 and self.text_layout.width != lay.text_width_for(text_area):
-            # The view was resized and is drawn before its Resize event comes: wrap now
-            # rather than draw the old wrap once, then again (a book's screen costs tens of ms).
             self.relayout()
-        scroll_x, scroll_y = self.scroll_offset
-        index = int(scroll_y) + y
-        if self.text_layout is None or not 0 <= index < len(self.text_layout):
+        return self.size.width, lay.left_edge_for(text_area)
+
+    def _screen_line(self, index: int, width: int, left: int) -> Strip:
+        """Screen line `index` of the layout, from the strip cache or freshly styled."""
+        layout = self.text_layout
+        if layout is None or not 0 <= index < len(layout):
             return Strip.blank(width, self.rich_style)
         strip = self._lines.get(index)
         if strip is None or strip.cell_length != width:
-            strip = self._render_screen_line(index, width)
+            strip = self._render_screen_line(index, width, left)
             self._lines[index] = strip
         return strip
 
-    def _render_screen_line(self, index: int, width: int) -> Strip:
+    def _render_screen_line(self, index: int, width: int, left: int) -> Strip:
         layout = self.text_layout
         assert layout is not None
         kind = layout.kinds[index]
-        left = self.left_edge
         base = self._palette.style(())
         segments = [Segment(" " * (left - GUTTER), base)]
         if kind == lay.BODY:
