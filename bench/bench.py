@@ -520,11 +520,12 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
         app = built[0] if isinstance(built, tuple) else built  # (app, input errors)
         first_frame: list[tuple[float, float]] = []  # (time, CPU time) of the first text frame
         drawn: list[bool] = []
-        draw_line = ArticleView.render_line
+        draw_lines = ArticleView.render_lines
 
-        def render_line(view, y):  # type: ignore[no-untyped-def]
-            drawn.append(True)
-            return draw_line(view, y)
+        def render_lines(view, crop):  # type: ignore[no-untyped-def]
+            if view.text_layout is not None:  # the article's lines, wrapped
+                drawn.append(True)
+            return draw_lines(view, crop)
 
         display = app._display
 
@@ -534,7 +535,7 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
                 first_frame.append((time.time(), time.process_time()))
             return display(screen, renderable)
 
-        ArticleView.render_line = render_line  # type: ignore[method-assign]
+        ArticleView.render_lines = render_lines  # type: ignore[method-assign]
         app._display = display_frame  # type: ignore[method-assign]
         shown: list[tuple[bool, float]] = []  # (complete, time painted)
         key_cpu: list[float] = []  # CPU time the process spent on each `n` (contention-free)
@@ -548,7 +549,7 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
             await after_repaint(app)
             result["text"] = first_frame[0][0] - t0
             result["text_cpu"] = first_frame[0][1]  # this process's CPU since it started
-            ArticleView.render_line = draw_line  # type: ignore[method-assign]
+            ArticleView.render_lines = draw_lines  # type: ignore[method-assign]
             view = app.article_view
 
             async def key(name: str, char: str | None, changed: Callable[[], object]) -> float | None:
