@@ -487,7 +487,8 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
 
     Moments are taken from the app's public state, each "after the repaint that shows it"
     (`call_after_refresh` once the state has changed): text on screen when the app is ready,
-    colours when the app has processed `AnalysisShown`, a key when the claim or the scroll
+    colours when the app has processed `AnalysisShown` and the speakers panel has followed
+    (a frame later), a key when the claim or the scroll
     position it moves has changed, a re-wrap when the view's layout has the new width.
     `t0` is the time the parent process launched this one.
     """
@@ -541,9 +542,12 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
         key_cpu: list[float] = []  # CPU time the process spent on each `n` (contention-free)
 
         def hook(message: object) -> None:
+            # an analysis is on screen once the speakers panel shows it too, a frame after
+            # the view (`ReaderApp.show_analysis`): after the second repaint from now
             if type(message).__name__ == "AnalysisShown":
                 complete = bool(getattr(getattr(message, "analysis", None), "complete", False))
-                app.screen.call_after_refresh(lambda: shown.append((complete, time.time())))
+                app.screen.call_after_refresh(
+                    lambda: app.screen.call_after_refresh(lambda: shown.append((complete, time.time()))))
 
         async with app.run_test(size=TERMINAL_SIZE, message_hook=hook) as pilot:
             await after_repaint(app)
