@@ -42,3 +42,17 @@ def test_models_and_engine_entry_do_not_import_spacy() -> None:
     )
     assert "guillemet.analysis.engine" in modules
     assert "spacy" not in modules
+
+
+READER_PURE_MODULES = [
+    f"guillemet.tui.{name}"
+    for name in ("layout", "spans", "reading_model", "history", "search", "keymap", "analysis_source",
+                 "long_lived", "first_screen")
+]
+
+
+def test_the_readers_pure_modules_do_not_import_textual() -> None:
+    """They are tested without an app, and the analysis process imports `analysis_source`."""
+    modules = imported_after("import " + ", ".join(READER_PURE_MODULES))
+    assert set(READER_PURE_MODULES) <= modules
+    assert "textual" not in modules
