@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guillemet.inputs.hygiene import clean_text, normalise_newlines, remove_invisible, tidy_spaces
+from guillemet.inputs.hygiene import (
+    clean_text,
+    normalise_newlines,
+    remove_controls,
+    remove_invisible,
+    tidy_spaces,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-fr"
@@ -29,6 +35,15 @@ def test_soft_hyphens_and_zero_width_characters_are_removed() -> None:
 def test_zero_width_joiners_are_kept_for_emoji() -> None:
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     assert remove_invisible(family) == family
+
+
+def test_control_characters_are_removed_so_no_article_commands_the_terminal() -> None:
+    hostile = "Il a dit \x1b[31m« oui »\x1b[0m\x07 puis \x1b]0;titre\x07 rien\x9b2J.\x7f"
+    assert remove_controls(hostile) == "Il a dit [31m« oui »[0m puis ]0;titre rien2J."
+    assert remove_controls("tab\tet ligne\nsuivante") == "tab\tet ligne\nsuivante"
+    cleaned = clean_text("Un\x1b[2J\r\ndeux\x0cbis\x85trois\x00.")
+    assert cleaned == "Un[2J\ndeux\nbis\ntrois."
+    assert not any(ord(character) < 32 and character != "\n" for character in cleaned)
 
 
 def test_tabs_and_runs_of_spaces_become_one_space_and_line_ends_are_trimmed() -> None:

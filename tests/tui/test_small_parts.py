@@ -1,10 +1,13 @@
-"""Search, jump history, keymap file and status wording: the reader's small pure parts."""
+"""Search, jump history, keymap file, status wording and headings: the reader's small pure
+parts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from guillemet.analysis.models import Quote, SpeakerRef
+from guillemet.article import Article
+from guillemet.tui.headings import display_title, header_lines
 from guillemet.tui.help_screen import display_keys
 from guillemet.tui.history import JumpHistory, Position
 from guillemet.tui.keymap import load_keymap
@@ -55,3 +58,13 @@ def test_excerpt_and_key_names() -> None:
     long = excerpt("mot " * 40, 20)
     assert long.endswith("…") and len(long) <= 20
     assert display_keys("right_square_bracket,f3") == "]  f3"
+
+
+def test_titles_and_metadata_are_shown_without_control_characters() -> None:
+    article = Article(text="Texte.", source="/tmp/ev\x1b]0;x\x07il.txt", title="Le \x1b[2Jtitre",
+                      author="A\x9bB", site="site\x07")
+    title, meta = header_lines(article)
+    assert title == "Le [2Jtitre"
+    assert meta == ["AB", "site", "/tmp/ev]0;xil.txt"]
+    untitled = Article(text="Texte.", source="/tmp/ev\x1b]0;x\x07il.txt")
+    assert display_title(untitled) == "ev]0;xil.txt"

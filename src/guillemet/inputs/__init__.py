@@ -7,8 +7,9 @@ and keeps going past failures, so a caller can report the bad ones and still ope
 Which text the offsets index: `Article.text` is the *cleaned* text, never the raw bytes. It is
 the decoded input (encoding detected, see `decode`), with the article extracted from a web page
 (`webpage`, `mhtml`) or rendered from Markdown (`markdown_text`), newlines as `\\n`, soft
-hyphens and zero-width characters removed, spaces tidied (`hygiene`) and, for plain text that
-is clearly hard-wrapped, paragraphs re-joined and line-end hyphenation undone (`unwrap`).
+hyphens, zero-width and control characters removed, spaces tidied (`hygiene`) and, for plain
+text that is clearly hard-wrapped, paragraphs re-joined and line-end hyphenation undone
+(`unwrap`).
 Every offset in an analysis, in `guillemet extract` output and in the annotations indexes that
 string (Python `str` indices). A clean UTF-8 text file loads exactly as it is on disk (at most
 trailing whitespace is trimmed), so its offsets are also file offsets.
