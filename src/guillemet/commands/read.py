@@ -102,11 +102,6 @@ def run(args: list[str]) -> int:
 
     with first_screen() as screen:
         ready = paint_first_screen(screen, articles[0], options) if screen is not None else None
-        # multiprocessing's helper process is started while standard error is still the real
-        # one (inside the app, Textual captures it and a child could not be handed it)
-        from multiprocessing import resource_tracker
-
-        resource_tracker.ensure_running()
         library = article_library(articles, options)
         from guillemet.tui.library import SwitchArticle
 

@@ -464,9 +464,7 @@ class FirstScreen:
             quiet[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN)
             termios.tcsetattr(self.keyboard, termios.TCSANOW, quiet)
             self._suspend = signal.signal(signal.SIGTSTP, signal.SIG_IGN)
-        except (ImportError, OSError, ValueError, AttributeError):
-            self._saved = None
-        except Exception:  # noqa: BLE001 - termios.error: the keys are then left as they are
+        except Exception:  # noqa: BLE001 - no termios, termios.error, not a terminal...: the keys are left as they are
             self._saved = None
 
     def show(self, frame: str) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+from multiprocessing import resource_tracker
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,6 +93,12 @@ class ArticleLibrary:
         self._started = False
         self._stopped = threading.Event()
         self._process: Any = None
+        if background and len(self.articles) > 1:
+            # the counting process is started from inside the app later: multiprocessing's
+            # helper process must be started now, while standard error is still the real one
+            # (Textual captures it, and a child could not be handed it), as the analysis
+            # source does
+            resource_tracker.ensure_running()
 
     def __len__(self) -> int:
         return len(self.articles)
