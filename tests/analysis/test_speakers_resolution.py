@@ -85,31 +85,10 @@ def test_words_inside_a_quotation_are_not_antecedents() -> None:
     assert q.speaker is not None and "Moody" in q.speaker.name
 
 
-def test_press_service_that_follows_its_communique_is_the_same_source() -> None:
-    a = analyse(
-        "La ministre « a rappelé son attachement au dialogue », ajoute le communiqué.\n"
-        "Elle a aussi « salué le travail des enquêteurs », précise encore son service de presse."
-    )
-    first, second = quote_with(a, "dialogue"), quote_with(a, "enquêteurs")
-    assert first.speaker is not None and second.speaker is not None
-    assert first.speaker.id == second.speaker.id and first.speaker.name == "communiqué"
-
-
 def test_press_service_with_no_communique_before_it_is_its_own_source() -> None:
     a = analyse("La ministre a visité le site.\n« La sécurité est garantie », précise son service de presse.")
     q = quote_with(a, "sécurité")
     assert q.speaker is not None and q.speaker.name == "service de presse"
-
-
-def test_army_and_defence_ministry_of_one_country_are_one_source() -> None:
-    a = analyse(
-        "Le ministère russe de la Défense a indiqué que les frappes avaient cessé.\n"
-        "« Les unités sont rentrées », ajoute l'armée russe."
-    )
-    first, second = quote_with(a, "frappes"), quote_with(a, "unités")
-    assert first.speaker is not None and second.speaker is not None
-    assert first.speaker.id == second.speaker.id
-    assert first.speaker.name == "ministère russe de la Défense"
 
 
 def test_armies_of_two_countries_stay_two_sources() -> None:

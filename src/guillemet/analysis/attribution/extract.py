@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .direct import find_quotes
+from .aliases import paragraph_aliases
 from .mentions import mention_from_head
 from .reported import find_reported
 from .selon import find_selon
@@ -90,4 +91,5 @@ def extract_paragraph(doc: Doc, offset: int) -> ParagraphFindings:
             else:
                 local.append(item)
         found.extend(sorted(local, key=lambda q: q.start))
-    return ParagraphFindings(offset, len(doc.text), tuple(found), tuple(_subject_mentions(doc, offset, inside_quotes)))
+    return ParagraphFindings(offset, len(doc.text), tuple(found), tuple(_subject_mentions(doc, offset, inside_quotes)),
+                             tuple(paragraph_aliases(doc, offset, inside_quotes)))

@@ -47,9 +47,6 @@ class Lexicon:
     determiners: frozenset[str]
     heads: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
-    same_voice: tuple[tuple[tuple[str, ...], ...], ...] = ()
-    """Groups of institution names (each a tuple of words) that speak as one."""
-    press_documents: frozenset[str] = frozenset()
 
     def speaker_heads(self) -> frozenset[str]:
         """Every head noun that can designate a source."""
@@ -70,8 +67,6 @@ def lexicon() -> Lexicon:
     return Lexicon(
         heads=heads,
         time_words=frozenset(nouns["time_words"]),
-        same_voice=tuple(tuple(tuple(form.split()) for form in group) for group in nouns.get("same_voice", ())),
-        press_documents=frozenset(nouns.get("press_documents", ())),
         tier1=tier1,
         tier2=tier2,
         incise=incise,

@@ -83,7 +83,7 @@ def phrase_end(head: Token) -> int:
     return phrase_bounds(head)[1]
 
 
-def _name_chain(head: Token) -> tuple[int, int]:
+def name_chain(head: Token) -> tuple[int, int]:
     """Token range of the proper name headed by a PROPN token (its flat:name tail included)."""
     doc = head.doc
     if head.ent_type_:
@@ -126,15 +126,15 @@ def _glued_name(head: Token, start: int, end: int) -> tuple[int, int] | None:
             if child.dep_ == "nmod" and any(t.dep_ == "case" for t in child.children):
                 continue
             if child.dep_ == "appos" or not any(t.pos_ == "ADP" for t in between):
-                return _name_chain(child)
+                return name_chain(child)
         if child.dep_ == "conj" and child.pos_ == "PROPN" and doc[child.i - 1].text == ",":
             # "Le porte-parole du Kremlin, Dmitri Peskov, a affirmé": an apposition the
             # parser read as a coordination
-            chain = _name_chain(child)
+            chain = name_chain(child)
             if chain[1] < len(doc) and doc[chain[1]].text == ",":
                 return chain
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
-        return _name_chain(head.head)
+        return name_chain(head.head)
     # "le nouveau directeur X": a PERSON entity ending the phrase, not after "de"
     for ent in doc.ents:
         if ent.label_ == "PER" and start <= ent.start and ent.end == end and doc[ent.start - 1].pos_ != "ADP":
@@ -144,7 +144,7 @@ def _glued_name(head: Token, start: int, end: int) -> tuple[int, int] | None:
         name_head = doc[start - 2]
         while name_head.dep_ == "flat:name" and name_head.head.i < name_head.i:
             name_head = name_head.head
-        return _name_chain(name_head)
+        return name_chain(name_head)
     return None
 
 
@@ -180,7 +180,7 @@ def mention_from_head(head: Token, offset: int, after: int = -1) -> Mention | No
     name: tuple[int, int] | None = None
     label = ""
     if _is_name_token(head):
-        name = _name_chain(head)
+        name = name_chain(head)
         start, end = min(start, name[0]), max(end, name[1])
     else:
         name = _glued_name(head, start, end)

@@ -18,12 +18,14 @@ from itertools import islice
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
+from .coref import Description, Source, merge_sources
 from .kinds import kind_of
 from .lexicon import lexicon
 from .types import Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
 
 _WINDOW = 60  # how many recently mentioned sources a pronoun or description is matched against
 _PRONOUN_REACH = 400  # characters: how far back a statement makes its source the pronoun's
+_DEFINITE = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -62,10 +64,11 @@ class _Cluster:
     plural: bool = False
     speaker_like: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    descriptions: list[Description] = field(default_factory=list)
+    quoted_at: list[int] = field(default_factory=list)
     last: int = -1
     last_quote: int = -1
     last_subject: int = -1
-    voice: tuple[int, frozenset[str]] | None = None
 
 
 def _strip_determiner(text: str) -> tuple[str, int]:
@@ -148,41 +151,6 @@ class _Resolver:
                     return cluster
         return None
 
-    def _voice(self, text: str) -> tuple[int, frozenset[str]] | None:
-        """Which `same_voice` group this description names, with its other words ("armée
-        russe" -> (army-and-ministry, {"russe"})); None when it names none."""
-        words = _words(_strip_determiner(text)[0])
-        if not words:
-            return None
-        for index, group in enumerate(self.lex.same_voice):
-            for form in group:
-                if form[0] == words[0] and set(form) <= set(words):
-                    rest = set(words) - set(form) - self.lex.determiners
-                    return index, frozenset(rest)
-        return None
-
-    def _same_voice(self, voice: tuple[int, frozenset[str]] | None) -> _Cluster | None:
-        """"l'armée russe" after "le ministère russe de la Défense": one institution speaking
-        (the same group of `same_voice`, the same country words; `voice` is the mention's)."""
-        if voice is None:
-            return None
-        for cluster in self._latest(self.recent):
-            if cluster.voice == voice:
-                return cluster
-        return None
-
-    def _issuer_of_document(self, mention: Mention) -> _Cluster | None:
-        """"…, ajoute le communiqué. …, précise encore son service de presse": the press
-        service issues the communiqué it follows, so both are one source."""
-        if not (mention.possessive and mention.head in self.lex.service
-                and {"presse", "communication"} & set(_words(mention.text))):
-            return None
-        for cluster in self._latest(self.recent_speakers, 1):
-            if cluster.kind == "document" and cluster.heads & self.lex.press_documents \
-                    and 0 <= mention.start - cluster.last_quote < _PRONOUN_REACH:
-                return cluster
-        return None
-
     def _compatible(self, cluster: _Cluster, mention: Mention) -> bool:
         if not cluster.speaker_like or cluster.plural != mention.plural:
             return False
@@ -203,7 +171,6 @@ class _Resolver:
 
     def link(self, mention: Mention) -> _Cluster | None:
         """The cluster of this mention (created when new); None for an unresolved pronoun."""
-        voice: tuple[int, frozenset[str]] | None = None
         if mention.pronoun:
             cluster = self._by_pronoun(mention)
             if cluster is None:
@@ -219,10 +186,7 @@ class _Resolver:
             if mention.label == "PER":
                 cluster.kind = "person"
         else:
-            voice = self._voice(mention.text)  # once: to find the cluster, then to keep on it
-            cluster = (self._glued_to_previous(mention) or self._by_role(mention)
-                       or self._issuer_of_document(mention) or self._same_voice(voice)
-                       or self._new(mention))
+            cluster = self._glued_to_previous(mention) or self._by_role(mention) or self._new(mention)
             desc, cut = _strip_determiner(mention.text)
             if not cluster.description or (
                 not mention.possessive and len(desc) > len(cluster.description)
@@ -230,9 +194,12 @@ class _Resolver:
             ):
                 cluster.description = desc
                 cluster.description_span = (mention.start + cut, mention.end)
+            first_word = mention.text.split(" ", 1)[0].casefold().replace("’", "'")
+            cluster.descriptions.append(Description(
+                mention.start, mention.head, desc,
+                definite=first_word in _DEFINITE or first_word.startswith("l'"),
+                possessive=mention.possessive, plural=mention.plural, gender=mention.gender))
         if not mention.pronoun:
-            if cluster.voice is None:
-                cluster.voice = voice if mention.name is None else self._voice(mention.text)
             cluster.words.update(_words(mention.text))
             if mention.head:
                 cluster.heads.add(mention.head)
@@ -267,6 +234,7 @@ class _Resolver:
     def spoke(self, cluster: _Cluster, start: int) -> None:
         """Record that the cluster is the source of a statement starting at `start`."""
         cluster.last_quote = start
+        cluster.quoted_at.append(start)
         cluster.speaker_like = True
         self.recent_speakers[cluster.key] = cluster
         self.recent_speakers.move_to_end(cluster.key)
@@ -278,7 +246,9 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     quotes: list[RawQuote] = []
     quoted: dict[int, int] = {}
     previous: _Cluster | None = None
+    aliases = []
     for para in findings:
+        aliases.extend(para.aliases)
         resolver.last_link = None  # a description never glues to a name across paragraphs
         events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in para.mentions]
         events += [((q.mention.start if q.mention else q.start), 0, q) for q in para.quotes]
@@ -305,11 +275,42 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
             mention_span = (item.mention.start, item.mention.end) if item.mention else None
             quotes.append(RawQuote(item.start, item.end, item.type, item.cue, mention_span,
                                    cluster.key if cluster else None))
-    speakers = []
-    for cluster in sorted((resolver.clusters[k] for k in quoted), key=lambda c: quoted[c.key]):
-        name = cluster.name or cluster.description
-        span = cluster.name_span if cluster.name else cluster.description_span
-        speakers.append(RawSpeaker(cluster.key, name, span, cluster.kind,
-                                   tuple(sorted(set(cluster.mentions)))))
+    speakers, same = _speakers(resolver.clusters, quoted, aliases)
+    quotes = [replace(q, speaker=same[q.speaker]) if q.speaker is not None else q for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))
     return Attributions(tuple(quotes), tuple(speakers))
+
+
+def _speakers(clusters: list[_Cluster], quoted: dict[int, int], aliases: list) -> tuple[list[RawSpeaker], dict[int, int]]:
+    """One speaker per source the whole article shows (`coref.merge_sources`), in the order
+    they first speak; and, for each quoted cluster, the key of the speaker it is part of."""
+    sources = {
+        c.key: Source(c.key, c.kind, c.name, c.gender, c.mentions[0][0] if c.mentions else c.last,
+                      quoted_at=list(c.quoted_at), mentions=[m[0] for m in c.mentions],
+                      descriptions=list(c.descriptions))
+        for c in clusters
+        if c.key in quoted or c.name
+    }
+    merged = merge_sources(sources, aliases)
+    same = {key: merged[key][0] for key in quoted}
+    speakers = []
+    done: set[int] = set()
+    for key in sorted(quoted, key=lambda k: quoted[k]):
+        root = merged[key][0]
+        if root in done:
+            continue
+        done.add(root)
+        group = [c for c in clusters if c.key in merged and merged[c.key][0] == root]
+        best = merged[key][1]
+        named = next((c for c in group if best and c.name == best), None)
+        if named is not None:
+            name, span, kind = named.name, named.name_span, named.kind
+        elif best:
+            lead = next(c for c in group if c.name)
+            name, span, kind = best, None, lead.kind
+        else:
+            lead = clusters[root]
+            name, span, kind = lead.description, lead.description_span, lead.kind
+        mentions = tuple(sorted({m for c in group for m in c.mentions}))
+        speakers.append(RawSpeaker(root, name, span, kind, mentions))
+    return speakers, same

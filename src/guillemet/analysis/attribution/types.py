@@ -53,6 +53,18 @@ class FoundQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class Alias:
+    """A name and what the article calls it elsewhere: a role ("maire de New York", head
+    noun "maire") or, with `acronym`, the letters it is shortened to ("HRW")."""
+
+    name: str
+    role: str
+    head: str
+    gender: str = ""
+    acronym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ParagraphFindings:
     """What one paragraph contributes: its statements and the mentions around them."""
 
@@ -60,6 +72,7 @@ class ParagraphFindings:
     length: int
     quotes: tuple[FoundQuote, ...]
     mentions: tuple[Mention, ...]
+    aliases: tuple[Alias, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
