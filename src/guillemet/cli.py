@@ -4,6 +4,7 @@
 are subcommands. Each subcommand lives in `guillemet.commands` and is imported only when used,
 so `guillemet extract` never imports Textual and the reader never pays for the exporters.
 Every user-caused failure is a `GuillemetError`: one line on stderr, exit status 2.
+`guillemet --version` prints the version, here, before any subcommand or parser is imported.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ SUBCOMMANDS = ("extract", "export")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if asks_for_version(args):
+        from guillemet import __version__
+
+        print(f"guillemet {__version__}")
+        return 0
     try:
         if args and args[0] == "extract":
             from guillemet.commands.extract import run as run_extract
@@ -36,3 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_status
     except KeyboardInterrupt:
         return 130
+
+
+def asks_for_version(args: list[str]) -> bool:
+    """True when `--version` is among the options (not after `--`, where it is a file name)."""
+    options = args[: args.index("--")] if "--" in args else args
+    return "--version" in options

@@ -60,11 +60,10 @@ def test_markdown_renders_to_plain_text(note) -> None:
         "Ce qu’a dit Moscou\n\n"
         "« Il existe des informations sur une piste ukrainienne », a souligné Sergueï Choïgou.\n\n"
         "Points clés :\n\n"
-        "• un entretien d’une heure ;\n"
+        "• un entretien d’une heure ;\n\n"
         "• le premier depuis octobre 2022.\n\n"
-        "1. Paris\n"
-        "2. Moscou\n\n"
-        "code gardé tel quel"
+        "1. Paris\n\n"
+        "2. Moscou"
     )
 
 

@@ -14,13 +14,16 @@ Every offset in an analysis, in `guillemet extract` output and in the annotation
 string (Python `str` indices). A clean UTF-8 text file loads exactly as it is on disk (at most
 trailing whitespace is trimmed), so its offsets are also file offsets.
 
-The spec is `-` for standard input, an `http://` or `https://` URL, or a file path.
+The spec is `-` for standard input, an `http://` or `https://` URL, or a file path. Another
+URL scheme (`ftp://`, `file://`...) is refused as such, not looked for as a file name.
 This package never imports Textual (the layering test checks it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from guillemet.article import Article
 from guillemet.errors import InputError
@@ -34,6 +37,8 @@ from guillemet.inputs.sources import (
     read_file,
     read_stdin,
 )
+
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -80,4 +85,13 @@ def read_input(spec: str, *, timeout: float = DEFAULT_TIMEOUT) -> RawInput:
         return fetch(spec, timeout=timeout)
     if not spec.strip():
         raise InputError(repr(spec), "is not a file name")
+    if (scheme := _URL_SCHEME.match(spec)) and not Path(spec).exists():
+        raise InputError(spec, unsupported_scheme(scheme.group(1)))
     return read_file(spec)
+
+
+def unsupported_scheme(scheme: str) -> str:
+    """Why a URL with another scheme than http(s) is not opened, and what to do instead."""
+    if scheme.lower() == "file":
+        return "file:// URLs are not opened: give the file's path instead"
+    return f"unsupported URL scheme {scheme}:// (only http:// and https:// URLs are fetched)"

@@ -2,7 +2,7 @@
 
 The kind is, in order: what the source declared (an HTTP Content-Type), what the file name
 says (`.html`, `.mhtml`, `.md`, `.txt`), and otherwise what the content looks like (a
-single-file MHTML page, HTML, or plain text).
+single-file MHTML page, HTML, Markdown, or plain text).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from guillemet.inputs.sniff import (
     head_text,
     kind_from_name,
     looks_like_html,
+    looks_like_markdown,
 )
 from guillemet.inputs.sources import RawInput
 from guillemet.inputs.webpage import declared_charset, webpage_article
@@ -41,7 +42,7 @@ def build_article(raw: RawInput) -> Article:
     if kind is None and wide is None and looks_like_mhtml(data):
         kind = MHTML
     if kind is None:
-        kind = HTML if looks_like_html(head_text(data, wide)) else TEXT
+        kind = _kind_from_content(head_text(data, wide))
     if kind == MHTML:
         html, encoding, address = html_part(data, raw.source)
         return webpage_article(html, raw.source, encoding, url=raw.url or address)
@@ -53,6 +54,13 @@ def build_article(raw: RawInput) -> Article:
     if kind == MARKDOWN:
         return markdown_article(text, raw.source, encoding, extra=extra)
     return text_article(text, raw.source, encoding, extra=extra)
+
+
+def _kind_from_content(head: str) -> str:
+    """HTML, Markdown or plain text, for an input whose source did not say which."""
+    if looks_like_html(head):
+        return HTML
+    return MARKDOWN if looks_like_markdown(head) else TEXT
 
 
 def _wide_encoding(data: bytes) -> str | None:

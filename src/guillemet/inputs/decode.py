@@ -18,6 +18,15 @@ code page may be misread; longer texts are recognised by their language. Bytes t
 Windows-1252 cannot read, or that it reads as UTF-8 mojibake (`Ã©`, `â€™`: a file mixing
 two encodings), with no good guess, are refused.
 
+Windows punctuation: bytes 0x80-0x9F are control characters in ISO-8859 and letters in Mac
+and DOS code pages, but Windows-1252 reads most of them as the punctuation of French text
+(`’` `“` `”` `–` `—` `…` `€` `œ`). A text holding such bytes, that Windows-1252 reads cleanly, is
+Windows-1252, whatever charset-normalizer guessed or the source declared, unless that is another
+Windows code page (Central European, Cyrillic...: they read those bytes as text too, and were
+chosen for the letters). Without this rule a French article with a single `’` came out as
+ISO-8859-10, the `’` as a control character, removed, and the quotes around it were lost. The
+price: a Mac or DOS text with bytes in that range is misread.
+
 The name reported (`Article.encoding`, shown by the reader) is Python's canonical codec name:
 `utf-8`, `utf-8-sig` (UTF-8 with a BOM), `utf-16-le`, `cp1252`...
 """
@@ -39,6 +48,8 @@ _BOMS = (
 _TIE = 0.01
 _PREFERRED = "cp1252"
 _MOJIBAKE = re.compile("[ÂÃ][\u00a0-\u00bf]|â€")
+_WINDOWS_1252_PUNCTUATION = re.compile(rb"[\x80\x82-\x8c\x8e\x91-\x9c\x9e\x9f]")
+"""The bytes 0x80-0x9F that Windows-1252 maps to printable characters (all but five)."""
 
 
 def canonical(encoding: str) -> str | None:
@@ -90,6 +101,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
     if declared_name and not declared_name.startswith(("utf-16", "utf-32")):
         # a wide encoding declared by bytes we could read as ASCII is a mistake (as in browsers)
         declared_name = _PREFERRED if declared_name == "iso8859-1" else declared_name
+        declared_name = _windows_1252_if_its_punctuation(data, declared_name)
         try:
             return data.decode(declared_name), declared_name
         except UnicodeDecodeError:
@@ -102,6 +114,20 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
 
 def guess_encoding(data: bytes) -> str | None:
     """charset-normalizer's best guess for `data`, with the French-first rules above."""
+    guessed = _normalizer_guess(data)
+    return _windows_1252_if_its_punctuation(data, guessed) if guessed else None
+
+
+def _windows_1252_if_its_punctuation(data: bytes, encoding: str) -> str:
+    """Windows-1252 instead of `encoding` when `data` holds its punctuation bytes and reads
+    cleanly with it, and `encoding` is not a Windows code page itself (see the module docstring)."""
+    if encoding.startswith("cp125") or not _WINDOWS_1252_PUNCTUATION.search(data):
+        return encoding
+    return _PREFERRED if _reads_cleanly_as_preferred(data) else encoding
+
+
+def _normalizer_guess(data: bytes) -> str | None:
+    """charset-normalizer's best guess, with the tie-break and fallbacks to Windows-1252."""
     import charset_normalizer  # imported here: only texts that are not UTF-8 need it
 
     matches = list(charset_normalizer.from_bytes(data))

@@ -8,9 +8,15 @@ tokens are rendered to plain text:
 - paragraphs are one line each (a soft line break is a space, as Markdown means it), separated by
   blank lines; hard line breaks stay line breaks;
 - emphasis, strong and strikethrough markers go; links keep their text; images, raw HTML and
-  rules are dropped; inline code keeps its text, code blocks their lines;
-- list items are lines, bullets shown as `• `, numbered items keep their number (`3. `);
-  blockquotes keep their text without `>`; table rows are cells joined by ` | `.
+  rules are dropped; inline code keeps its text (it is part of a sentence);
+- code blocks (fenced or indented) are left out of the text: code is not prose, and a string
+  literal in it (`print("« Bonjour »")`) would be read as a quote. `Article.text` is both what
+  the reader shows and what the engine analyses, so leaving the block out is the only way to
+  keep it out of the analysis; the reader shows a Markdown article without its code;
+- list items are paragraphs of their own (a blank line around each), bullets shown as `• `,
+  numbered items keep their number (`3. `): items of similar length on consecutive lines would
+  otherwise read as one hard-wrapped paragraph, and a quote in one item get the speaker of
+  another; blockquotes keep their text without `>`; table rows are cells joined by ` | `.
 
 Author and date come from front matter (`author:`, `date:`) when there is one.
 """
@@ -75,15 +81,14 @@ def render(markdown: str) -> tuple[str, str | None]:
 class _Renderer:
     """Walks markdown-it block tokens and collects plain-text lines.
 
-    Consecutive lines of one list or one table are kept together (one newline); every other
-    block is separated from the previous one by a blank line.
+    Consecutive rows of one table are kept together (one newline); every other block, list
+    items included, is separated from the previous one by a blank line.
     """
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.first_heading: str | None = None
         self.item_prefix = ""
-        self.list_depth = 0
         self.last_was_grouped = False
         self.row: list[str] | None = None
 
@@ -91,12 +96,7 @@ class _Renderer:
         in_heading = False
         for token in tokens:
             kind = token.type
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                self.list_depth += 1
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.list_depth -= 1
-                self.last_was_grouped = self.list_depth > 0
-            elif kind == "list_item_open":
+            if kind == "list_item_open":
                 self.item_prefix = f"{token.info}{token.markup} " if token.info else "• "
             elif kind == "heading_open":
                 in_heading = True
@@ -111,8 +111,6 @@ class _Renderer:
                 self.last_was_grouped = False
             elif kind == "inline":
                 self.inline(render_inline(token.children or []), in_heading)
-            elif kind in ("fence", "code_block"):
-                self.emit(token.content.rstrip("\n"), grouped=False)
         return "".join(self.pieces), self.first_heading
 
     def inline(self, text: str, in_heading: bool) -> None:
@@ -124,7 +122,7 @@ class _Renderer:
         if in_heading and self.first_heading is None:
             self.first_heading = " ".join(text.split())
         prefix, self.item_prefix = self.item_prefix, ""
-        self.emit(prefix + text, grouped=self.list_depth > 0 and not in_heading)
+        self.emit(prefix + text, grouped=False)
 
     def emit(self, line: str, grouped: bool) -> None:
         if self.pieces:

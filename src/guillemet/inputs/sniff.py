@@ -2,8 +2,14 @@
 
 A file's name says what it claims to be (`.html`, `.md`); its first bytes say what it is. Binary
 files are refused by their magic numbers (so the message can name the kind: "a PDF document"),
-then by zero bytes or control characters; content with no telling extension is sniffed as HTML
-or plain text, so that a page piped to standard input or saved without an extension still works.
+then by zero bytes or control characters; content with no telling extension is sniffed as HTML,
+Markdown or plain text, so that a page or a note piped to standard input or saved without an
+extension still works.
+
+Markdown is recognised by markup plain text does not have: YAML front matter, a first line that
+is a `# heading`, a fenced code block, or two or more of `## headings`, `===` heading
+underlines, `[links](...)` and `**strong**` text. List bullets and `*` alone are not enough:
+plain text uses them too. A text taken for Markdown loses only its markup.
 """
 
 from __future__ import annotations
@@ -64,6 +70,16 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAGS = re.compile(r"<(?:p|div|article|br|h[1-6])\b[^>]*>", re.IGNORECASE)
+_MARKDOWN_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.M | re.S)
+_MARKDOWN_TITLE = re.compile(r"\A\ufeff?\s*#{1,6}[ \t]+\S")
+_MARKDOWN_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+_MARKDOWN_MARKUP = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+\S"  # a heading
+    r"|^[^\n]*\S[^\n]*\n {0,3}={3,}[ \t]*$"  # a heading underlined with ===
+    r"|\[[^\]\n]+\]\([^)\s]+\)"  # a link or an image
+    r"|\*\*\S[^*\n]*\*\*|__\S[^_\n]*__",  # strong text
+    re.MULTILINE,
+)
 
 
 def kind_from_name(name: str) -> str | None:
@@ -94,6 +110,15 @@ def looks_like_html(head: str) -> bool:
     """True when `head` (the start of an input) opens an HTML document or is full of tags."""
     head = head.lstrip("\ufeff")
     return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+
+
+def looks_like_markdown(head: str) -> bool:
+    """True when `head` (the start of an input) is written in Markdown (see the docstring)."""
+    if _MARKDOWN_FRONT_MATTER.match(head) or _MARKDOWN_TITLE.match(head):
+        return True
+    if _MARKDOWN_FENCE.search(head):
+        return True
+    return len(_MARKDOWN_MARKUP.findall(head)) >= 2
 
 
 def head_text(data: bytes, wide_encoding: str | None) -> str:
