@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
-from .mentions import name_chain
+from .mentions import glue, name_chain
 from .types import Alias
 
 _NAME_LABELS = frozenset({"PER", "ORG"})
@@ -42,9 +42,12 @@ def _names(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS:
-            end = next((t.i for t in ent if t.text == "("), ent.end)
-            if end > ent.start:
-                spans.append((ent.start, end))
+            start, end = ent.start, next((t.i for t in ent if t.text == "("), ent.end)
+            while start + 1 < end and doc[start].text[:1].islower() and doc[start + 1].text[:1].isupper():
+                start += 1  # "le quotidien El Punt Avui": the classifier noun is a role
+            if end > start:
+                joined = glue(doc, start, end)  # "Moody's", "Royaume-Uni"
+                spans.append((min(start, joined[0]), max(end, joined[1])))
     covered = {i for start, end in spans for i in range(start, end)}
     for token in doc:
         if token.i not in covered and _ACRONYM.match(token.text) and token.pos_ in ("PROPN", "X", "NOUN"):

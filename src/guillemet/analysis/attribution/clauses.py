@@ -51,7 +51,7 @@ def que_clause(view: SentenceView, verb: Token) -> tuple[int, int, int] | None:
     else:
         return None
     que = doc[j]
-    if j + 1 >= view.end:
+    if j + 1 >= view.end or not _complementizer(verb, que):
         return None
     end = view.end
     head = que.head
@@ -67,6 +67,27 @@ def que_clause(view: SentenceView, verb: Token) -> tuple[int, int, int] | None:
     if _in_relative_gloss(verb):
         end = min(end, _main_clause_resumes(view, j + 1, end))
     return j, j + 1, end
+
+
+_SUBORDINATING = frozenset({
+    "afin", "pour", "avant", "après", "sans", "bien", "alors", "tandis", "parce", "dès",
+    "pendant", "depuis", "sorte", "ainsi", "plutôt", "lors", "encore", "moins", "plus", "autant",
+})
+"""Words that make "que" part of a conjunction ("afin que", "bien que", "ainsi que"): the
+clause it opens is a circumstance, not what the cue reports."""
+
+
+def _complementizer(verb: Token, que: Token) -> bool:
+    """Whether this "que" opens the cue's reported clause, not a relative clause ("les
+    activités qu'il entend organiser"), a restriction ("ne rapporteront que 3 milliards")
+    or a conjunction ("afin qu'il explique")."""
+    doc = verb.doc
+    if que.i > 0 and doc[que.i - 1].lower_ in _SUBORDINATING:
+        return False
+    if que.head.dep_ == "acl:relcl" and que.dep_ in ("obj", "nsubj", "obl"):
+        return False
+    return not any(c.lower_ in ("ne", "n'") for c in verb.children) or any(
+        doc[k].lower_ in ("pas", "jamais", "plus", "rien", "point") for k in range(verb.i + 1, que.i))
 
 
 def _in_relative_gloss(verb: Token) -> bool:

@@ -24,6 +24,13 @@ def _bare(lemma: str) -> str:
     return lemma
 
 
+def _with_reformed_spelling(words) -> frozenset[str]:
+    """The words and their 1990 spellings without circumflex on i and u ("reconnaître" and
+    "reconnaitre", "paraître" and "paraitre"): both are correct French and both are printed."""
+    words = set(words)
+    return frozenset(words | {w.replace("î", "i").replace("û", "u") for w in words})
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Sets for O(1) look-ups by the rules."""
@@ -58,9 +65,9 @@ def lexicon() -> Lexicon:
     """The lexicon, parsed once per process."""
     verbs = _load("reporting_verbs.json")
     nouns = _load("speaker_nouns.json")
-    tier1 = frozenset(_bare(v) for v in verbs["tier1"])
-    tier2 = frozenset(_bare(v) for v in verbs["tier2"]) - tier1
-    incise = frozenset(_bare(v) for v in verbs["incise"]) | tier1 | tier2
+    tier1 = _with_reformed_spelling(_bare(v) for v in verbs["tier1"])
+    tier2 = _with_reformed_spelling(_bare(v) for v in verbs["tier2"]) - tier1
+    incise = _with_reformed_spelling(_bare(v) for v in verbs["incise"]) | tier1 | tier2
     stems = tuple(sorted({v[:-2] for v in tier1 if len(v) >= 7 and v[-2:] in ("er", "ir", "re")}))
     kinds = ("document", "service", "organisation", "government", "group", "person")
     heads = frozenset(word for kind in kinds for word in nouns[kind])

@@ -89,15 +89,15 @@ def name_chain(head: Token) -> tuple[int, int]:
     if head.ent_type_:
         for e in doc.ents:
             if e.start <= head.i < e.end:
-                return _glue(doc, e.start, e.end)
+                return glue(doc, e.start, e.end)
     start = end = head.i
     for child in head.children:
         if child.dep_ in ("flat:name", "flat", "fixed") or (child.pos_ == "PROPN" and child.dep_ in ("appos", "nmod") and abs(child.i - head.i) == 1):
             start, end = min(start, child.i), max(end, child.i)
-    return _glue(doc, start, end + 1)
+    return glue(doc, start, end + 1)
 
 
-def _glue(doc, start: int, end: int) -> tuple[int, int]:
+def glue(doc, start: int, end: int) -> tuple[int, int]:
     """Widen a name over the pieces written without a space ("Royaume" "-" "Uni", "Moody's"),
     and drop lowercase words the NER let trail after it ("Marthe sursauta")."""
     while end - 1 > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in ("VERB", "AUX", "ADV", "ADJ"):

@@ -18,10 +18,10 @@ from itertools import islice
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
-from .coref import Description, Source, merge_sources
+from .coref import Description, Source, described_by_table, merge_sources
 from .kinds import kind_of
 from .lexicon import lexicon
-from .types import Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
+from .types import Alias, Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
 
 _WINDOW = 60  # how many recently mentioned sources a pronoun or description is matched against
 _PRONOUN_REACH = 400  # characters: how far back a statement makes its source the pronoun's
@@ -71,6 +71,15 @@ class _Cluster:
     last_subject: int = -1
 
 
+def _description(mention: Mention) -> Description:
+    """A description mention as the document-level merge reads it."""
+    first_word = mention.text.split(" ", 1)[0].casefold().replace("’", "'")
+    return Description(
+        mention.start, mention.head, _strip_determiner(mention.text)[0],
+        definite=first_word in _DEFINITE or first_word.startswith("l'"),
+        possessive=mention.possessive, plural=mention.plural, gender=mention.gender)
+
+
 def _strip_determiner(text: str) -> tuple[str, int]:
     lex = lexicon()
     words = text.split(" ")
@@ -91,7 +100,8 @@ class _Resolver:
     so a book with thousands of sources resolves in linear time.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: tuple[Alias, ...] = ()) -> None:
+        self.aliases = list(aliases)
         self.clusters: list[_Cluster] = []
         self.lex = lexicon()
         self.heads = self.lex.speaker_heads()
@@ -122,11 +132,27 @@ class _Resolver:
         return None
 
     def _set_name(self, cluster: _Cluster, mention: Mention, words: list[str]) -> None:
-        cluster.name, cluster.name_span, cluster.name_words = mention.name_text, mention.name, words
+        self._name(cluster, mention.name_text, mention.name, words)
+
+    def _name(self, cluster: _Cluster, name: str, span: tuple[int, int] | None, words: list[str]) -> None:
+        cluster.name, cluster.name_span, cluster.name_words = name, span, words
         for word in words:
             bucket = self.by_word.setdefault(word, [])
             if cluster not in bucket:
                 bucket.append(cluster)
+
+    def _by_table(self, mention: Mention) -> _Cluster | None:
+        """The named source that the article's alias table gives this description to, found
+        by its name or made now (the name may come later in the text)."""
+        name = described_by_table(_description(mention), self.aliases)
+        words = _name_words(name) if name else []
+        if not words:
+            return None
+        cluster = self._by_name(words)
+        if cluster is None:
+            cluster = self._new(mention)
+            self._name(cluster, name, None, words)
+        return cluster
 
     def _by_role(self, mention: Mention) -> _Cluster | None:
         role = _words(_strip_determiner(mention.role or mention.text)[0])
@@ -186,7 +212,8 @@ class _Resolver:
             if mention.label == "PER":
                 cluster.kind = "person"
         else:
-            cluster = self._glued_to_previous(mention) or self._by_role(mention) or self._new(mention)
+            cluster = (self._glued_to_previous(mention) or self._by_table(mention)
+                       or self._by_role(mention) or self._new(mention))
             desc, cut = _strip_determiner(mention.text)
             if not cluster.description or (
                 not mention.possessive and len(desc) > len(cluster.description)
@@ -194,11 +221,7 @@ class _Resolver:
             ):
                 cluster.description = desc
                 cluster.description_span = (mention.start + cut, mention.end)
-            first_word = mention.text.split(" ", 1)[0].casefold().replace("’", "'")
-            cluster.descriptions.append(Description(
-                mention.start, mention.head, desc,
-                definite=first_word in _DEFINITE or first_word.startswith("l'"),
-                possessive=mention.possessive, plural=mention.plural, gender=mention.gender))
+            cluster.descriptions.append(_description(mention))
         if not mention.pronoun:
             cluster.words.update(_words(mention.text))
             if mention.head:
@@ -242,13 +265,13 @@ class _Resolver:
 
 def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     """Resolve the speakers of every statement found, in document order."""
-    resolver = _Resolver()
+    findings = list(findings)
+    aliases = tuple(alias for para in findings for alias in para.aliases)
+    resolver = _Resolver(aliases)
     quotes: list[RawQuote] = []
     quoted: dict[int, int] = {}
     previous: _Cluster | None = None
-    aliases = []
     for para in findings:
-        aliases.extend(para.aliases)
         resolver.last_link = None  # a description never glues to a name across paragraphs
         events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in para.mentions]
         events += [((q.mention.start if q.mention else q.start), 0, q) for q in para.quotes]
@@ -281,7 +304,7 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     return Attributions(tuple(quotes), tuple(speakers))
 
 
-def _speakers(clusters: list[_Cluster], quoted: dict[int, int], aliases: list) -> tuple[list[RawSpeaker], dict[int, int]]:
+def _speakers(clusters: list[_Cluster], quoted: dict[int, int], aliases: tuple[Alias, ...]) -> tuple[list[RawSpeaker], dict[int, int]]:
     """One speaker per source the whole article shows (`coref.merge_sources`), in the order
     they first speak; and, for each quoted cluster, the key of the speaker it is part of."""
     sources = {

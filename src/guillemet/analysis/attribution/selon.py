@@ -16,6 +16,13 @@ from .mentions import mention_from_head
 from .sentences import SentenceView
 from .types import FoundQuote
 
+_AGENT_SUFFIXES = (
+    "eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
+    "iennes", "logue", "logues", "aire", "aires", "ier", "iers", "ière", "ières", "ant", "ants",
+    "ante", "antes", "ent", "ents", "ente", "entes",
+)
+"""Endings of French agent nouns (producteur, prévisionniste, historien, politologue,
+fonctionnaire, conseiller, manifestant, président): nouns of people who can be a source."""
 _LEADING = frozenset({"mais", "et", "or", "car", "donc", "ainsi", "enfin", "cependant", "toutefois", "aussi", ","})
 
 
@@ -42,11 +49,19 @@ def _marker(view: SentenceView, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _can_speak(view: SentenceView, head: Token, first: int, end: int) -> bool:
-    """A source is a name, a pronoun or a noun that designates people, bodies or documents."""
+def _can_speak(view: SentenceView, head: Token, first: int, end: int, any_noun: bool = False) -> bool:
+    """A source is a name, a pronoun or a noun that designates people, bodies or documents.
+    After "selon" and "d'après", also an agent noun by its French suffix ("selon les
+    prévisionnistes", "selon son producteur") or a noun with a possessive ("selon ses
+    proches"); "selon les juridictions" or "selon la mythologie" tell a manner, not a source."""
     lex = lexicon()
     if head.pos_ in ("VERB", "AUX"):
         return False
+    if any_noun and head.pos_ == "NOUN" and (
+        head.lower_.endswith(_AGENT_SUFFIXES)
+        or any(t.lower_ in lex.possessives for t in view.doc[first:head.i])
+    ):
+        return True
     if head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in lex.speaker_heads():
         return True
     return any((t.pos_ in ("PROPN", "X") or t.ent_type_) and t.text[:1].isupper() for t in view.doc[first:end])
@@ -76,8 +91,10 @@ def find_selon(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
         if not view.outside(doc[i]):
             continue
         # "Craig Murray, pour qui …"
-        if doc[i].lower_ == "pour" and doc[i + 1].lower_ == "qui" and i - 1 > view.start and doc[i - 1].text == ",":
-            ante = doc[i - 2]
+        if doc[i].lower_ == "pour" and doc[i + 1].lower_ == "qui" and i - 1 > view.start and (
+                doc[i - 1].text == "," or doc[i - 1].pos_ in ("PROPN", "NOUN")):
+            # "Craig Murray, pour qui …", "tel le Medef pour qui …"
+            ante = doc[i - 2] if doc[i - 1].text == "," else doc[i - 1]
             if ante.pos_ in ("PROPN", "NOUN"):
                 mention = mention_from_head(ante, view.offset)
                 first, end = i + 2, view.end
@@ -96,7 +113,8 @@ def find_selon(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
         while k - 1 > m_end and doc[k - 1].pos_ in ("ADP", "DET"):
             k -= 1
         head = _source_head(view, m_end, k)
-        if head is None or not _can_speak(view, head, m_end, k):
+        attributive = doc[i].lower_ in lexicon().selon or doc[i + 1].lower_ == "après"
+        if head is None or not _can_speak(view, head, m_end, k, any_noun=attributive):
             continue
         if doc[i].lower_ == "pour" and (k >= view.end or doc[k].text != ","
                                         or doc[m_end].pos_ in ("VERB", "AUX", "ADP", "ADV")):
