@@ -78,9 +78,43 @@ def cue_start(verb: Token) -> int:
     return start
 
 
+_FILLERS = frozenset({"pour", "sa", "son", "leur", "part", "de", "côté", "quant", "à", "lui", "elle", "eux",
+                      "aussi", "également", "ensuite", "alors", "encore", "déjà", "même", "enfin"})
+"""Words that may stand between a subject and its verb without being either ("a pour sa part
+ajouté", "a de son côté déclaré", "a lui aussi affirmé")."""
+
+
+def apposed_name_before(verb: Token) -> Token | None:
+    """"Le ministre des finances, Pierre Moscovici, a ajouté", "L'un des porte-parole, Joe
+    Incandela, a annoncé": a name set off by commas right before the verb is its subject,
+    whatever the parser made of the description before it."""
+    doc = verb.doc
+    k = cue_start(verb) - 1
+    skipped = 0
+    while k > verb.sent.start and skipped < 4 and (doc[k].lower_ in _FILLERS or doc[k].pos_ == "ADV"):
+        k -= 1
+        skipped += 1
+    if k <= verb.sent.start or doc[k].text != ",":
+        return None
+    last = doc[k - 1]
+    if last.ent_type_ not in ("PER", "ORG") or not last.text[:1].isupper():
+        return None
+    first = last.i
+    while first - 1 > verb.sent.start and doc[first - 1].ent_type_ == last.ent_type_ and doc[first - 1].ent_iob_ != "O" \
+            and last.ent_iob_ != "B" and doc[first].ent_iob_ != "B":
+        first -= 1
+    if first - 1 <= verb.sent.start or doc[first - 1].text != ",":
+        return None
+    return doc[first]
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through coordination and control when needed."""
     lex = lexicon()
+    if depth == 0:
+        apposed = apposed_name_before(verb)
+        if apposed is not None:
+            return apposed
     for child in verb.children:
         if child.dep_ in _SUBJ_DEPS and child.i < verb.i:
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl" and verb.head.i < child.i:

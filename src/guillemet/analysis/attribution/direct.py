@@ -24,6 +24,7 @@ from .mentions import mention_from_head, phrase_end
 from .sentences import SentenceView
 from .types import FoundQuote, Mention
 
+_OBJECT_CLITICS = frozenset({"lui", "leur", "me", "m'", "te", "t'", "nous", "vous", "le", "la", "l'", "les", "y", "en"})
 _FLOATING_MIN_WORDS = 5
 _MIXED_LEAD_WORDS = 6
 
@@ -60,8 +61,8 @@ def _incise_after(view: SentenceView, number: int) -> _Incise | None:
         j += 1
     if j >= view.end:
         return None
-    while j < view.end - 1 and doc[j].lower_ in ("se", "s'"):
-        j += 1
+    while j < view.end - 1 and (doc[j].lower_ in ("se", "s'") or doc[j].lower_ in _OBJECT_CLITICS and doc[j].pos_ == "PRON"):
+        j += 1  # "« … », lui avait dit Christian Jacob", "leur a répondu X"
     verb = doc[j]
     if verb.lemma_ == "pouvoir" or verb.pos_ == "AUX" or verb.lower_ in ("a", "avait", "aurait", "ont", "est", "s'est"):
         k = j + 1

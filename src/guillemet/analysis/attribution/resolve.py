@@ -24,6 +24,8 @@ from .lexicon import lexicon
 from .types import Alias, Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
 
 _WINDOW = 60  # how many recently mentioned sources a pronoun or description is matched against
+_SUBJECT_PULL = 200  # characters: a subject is as salient as an object named this much later
+_SPEAKER_PULL = 200  # and so is a source already quoted
 _PRONOUN_REACH = 400  # characters: how far back a statement makes its source the pronoun's
 _DEFINITE = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})
 _WORD = re.compile(r"[\w'-]+")
@@ -45,7 +47,13 @@ def _first_names_differ(a: list[str], b: list[str]) -> bool:
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
         return False
     x, y = a[0].rstrip("."), b[0].rstrip(".")
+    if _initials(x) == _initials(y) and min(len(x), len(y)) <= 4:
+        return False  # "J-M Ayrault", "J.-M. Ayrault" for "Jean-Marc Ayrault"
     return not (x.startswith(y) or y.startswith(x))
+
+
+def _initials(first_name: str) -> str:
+    return "".join(part[:1] for part in re.split(r"[-.]+", first_name) if part)
 
 
 @dataclass
@@ -185,15 +193,24 @@ class _Resolver:
         return not (cluster.kind == "document" and mention.gender == "m" and not cluster.gender)
 
     def _by_pronoun(self, mention: Mention) -> _Cluster | None:
-        # the most recent compatible subject (a speaker counts as one): a pronoun subject of
-        # a reporting verb usually continues with the last source or agent mentioned
-        for cluster in self._latest(self.recent_subjects):
-            if self._compatible(cluster, mention):
-                return cluster
+        """The compatible source a pronoun most likely continues: ranked by how far back it
+        was last named, a subject counting as nearer than an object by `_SUBJECT_PULL`
+        characters and a quoted source by `_SPEAKER_PULL` (the centering preference: a
+        pronoun continues the topic, which is a subject or the one speaking)."""
+        best, best_score = None, None
         for cluster in self._latest(self.recent):
-            if self._compatible(cluster, mention):
-                return cluster
-        return None
+            if not self._compatible(cluster, mention):
+                continue
+            score = mention.start - cluster.last
+            if cluster.last_subject >= 0:
+                score = min(score, mention.start - cluster.last_subject - _SUBJECT_PULL)
+            if cluster.last_quote >= 0:
+                score = min(score, mention.start - cluster.last_quote - _SPEAKER_PULL)
+            if cluster.kind != "person":
+                score += _SUBJECT_PULL  # "il" and "elle" are far more often people than bodies
+            if best_score is None or score < best_score:
+                best, best_score = cluster, score
+        return best
 
     def link(self, mention: Mention) -> _Cluster | None:
         """The cluster of this mention (created when new); None for an unresolved pronoun."""
