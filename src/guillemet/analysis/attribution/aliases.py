@@ -182,8 +182,9 @@ def acronym_aliases(text: str) -> list[Alias]:
             continue
         before = re.findall(r"[\w’'-]+", text[max(0, match.start() - 20):match.start()])
         words = re.findall(r"[\w’'-]+", inside)
-        if before and _ACRONYM.match(before[-1]) and initials_match(before[-1], words):
-            found.append(Alias(" ".join(words), before[-1], "", "", acronym=True))
+        short = re.sub(r"^[dlDL]['’]", "", before[-1]) if before else ""
+        if short and _ACRONYM.match(short) and initials_match(short, words):
+            found.append(Alias(" ".join(words), short, "", "", acronym=True))
     return found
 
 

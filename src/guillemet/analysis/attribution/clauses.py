@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import lexicon
 from .sentences import SentenceView
 
 _QUE = frozenset({"que", "qu'"})
@@ -133,7 +134,8 @@ def infinitive_clause(view: SentenceView, verb: Token) -> tuple[int, int] | None
     """(first, end exclusive) tokens of the infinitive complement of a cue, or None."""
     lemma = verb.lemma_.lower()
     quoted_only = lemma in _INTENTION_CUES
-    if not quoted_only and lemma not in _INFINITIVE_CUES and verb.lower_ not in _INFINITIVE_CUES:
+    if not quoted_only and lemma not in _INFINITIVE_CUES and verb.lower_ not in _INFINITIVE_CUES \
+            and lemma not in lexicon().tier1:
         return None
     doc = view.doc
     for child in verb.rights:

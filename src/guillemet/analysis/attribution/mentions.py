@@ -54,9 +54,20 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if doc[k].lower_ in _CIRCUMSTANCE and doc[k].pos_ == "ADP":
             end = k
             break
+        if doc[k].lower_ in ("à", "au", "aux") and _names_after(doc, k, end):
+            end = k  # "son avocate à l'AFP", "le président à Hilliard": addressee or place
+            break
     while end > head.i + 1 and doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def _names_after(doc, k: int, end: int) -> bool:
+    """Whether "à" at token k leads to a named entity (past its determiner)."""
+    j = k + 1
+    while j < end and doc[j].lower_ in lexicon().determiners:
+        j += 1
+    return j < end and bool(doc[j].ent_type_) and doc[j].text[:1].isupper()
 
 
 def pronoun_mention(token: Token, offset: int) -> Mention | None:
@@ -89,7 +100,9 @@ def name_chain(head: Token) -> tuple[int, int]:
     if head.ent_type_:
         for e in doc.ents:
             if e.start <= head.i < e.end:
-                return glue(doc, e.start, e.end)
+                # "l'ALN (Armée de libération nationale)": the gloss in parentheses is no part
+                end = next((t.i for t in doc[head.i + 1:e.end] if t.text == "("), e.end)
+                return glue(doc, e.start, end)
     start = end = head.i
     for child in head.children:
         if child.dep_ in ("flat:name", "flat", "fixed") or (child.pos_ == "PROPN" and child.dep_ in ("appos", "nmod") and abs(child.i - head.i) == 1):
@@ -135,9 +148,11 @@ def _glued_name(head: Token, start: int, end: int) -> tuple[int, int] | None:
                 return chain
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
         return name_chain(head.head)
-    # "le nouveau directeur X": a PERSON entity ending the phrase, not after "de"
+    # "le nouveau directeur X", "le quotidien El Punt Avui": a named entity ending the phrase
+    # right after the classifier noun or its adjective, not after "de"
     for ent in doc.ents:
-        if ent.label_ == "PER" and start <= ent.start and ent.end == end and doc[ent.start - 1].pos_ != "ADP":
+        if ent.label_ in ("PER", "ORG", "MISC") and start < ent.start and ent.end == end \
+                and doc[ent.start - 1].pos_ in ("NOUN", "ADJ") and doc[ent.start].text[:1].isupper():
             return ent.start, ent.end
     # "X, le successeur de Y, qui …": a description set off by commas after a name
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN":
@@ -228,3 +243,23 @@ def mention_from_head(head: Token, offset: int, after: int = -1) -> Mention | No
         plural=head.morph.get("Number") == ["Plur"],
         possessive=first_tok.lower_ in lex.possessives,
     )
+
+
+AGENT_SUFFIXES = (
+    "eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
+    "iennes", "logue", "logues", "aire", "aires", "ier", "iers", "ière", "ières", "ant", "ants",
+    "ante", "antes", "ent", "ents", "ente", "entes",
+)
+"""Endings of French agent nouns (producteur, prévisionniste, historien, politologue,
+fonctionnaire, conseiller, manifestant, président): nouns of people who can be a source."""
+
+
+def plausible_source(mention: Mention) -> bool:
+    """Whether a subject can be the source of reported speech: a pronoun, a name, a noun
+    the lexicon knows for sources, or an agent noun by its ending. "Une telle stratégie
+    exige de …" and "cet événement appelle à …" report nobody's words."""
+    if mention.pronoun or mention.name is not None or mention.label:
+        return True
+    head = mention.head
+    return not head or head in lexicon().speaker_heads() or head.endswith(AGENT_SUFFIXES) \
+        or not head.isalpha()

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .clauses import infinitive_clause, que_clause, trim_end
 from .cues import cue_start, inverted_subject, reporting_tier, subject_of
-from .mentions import mention_from_head
+from .mentions import mention_from_head, plausible_source
 from .sentences import SentenceView
 from .types import FoundQuote
 
@@ -101,7 +101,7 @@ def find_reported(view: SentenceView) -> list[FoundQuote]:
         if subject is None:
             continue
         mention = mention_from_head(subject, view.offset)
-        if mention is None:
+        if mention is None or not plausible_source(mention):
             continue
         cue = _span(view, cue_start(verb), verb.i + 1)
         clause = que_clause(view, verb)

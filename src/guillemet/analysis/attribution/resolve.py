@@ -149,6 +149,16 @@ class _Resolver:
             if cluster not in bucket:
                 bucket.append(cluster)
 
+    def _possessor(self, mention: Mention) -> _Cluster | None:
+        """Whose "son avocate" or "sa fille" this is: the named person a pronoun there would
+        continue ("son"/"sa" agree with the thing owned, so any gender). A press service or
+        a cabinet ("son service de presse") speaks for its owner and keeps its own words."""
+        if not mention.possessive or mention.plural or mention.head not in self.lex.person \
+                or mention.head in self.lex.service:
+            return None
+        owner = self._by_pronoun(replace(mention, gender="", pronoun=True))
+        return owner if owner is not None and owner.name and owner.kind == "person" else None
+
     def _by_table(self, mention: Mention) -> _Cluster | None:
         """The named source that the article's alias table gives this description to, found
         by its name or made now (the name may come later in the text)."""
@@ -238,6 +248,10 @@ class _Resolver:
             ):
                 cluster.description = desc
                 cluster.description_span = (mention.start + cut, mention.end)
+                possessor = self._possessor(mention)
+                if possessor is not None:
+                    # "son avocate" is "avocate de Mouss Diouf" to a reader of the panel
+                    cluster.description, cluster.description_span = f"{desc} de {possessor.name}", None
             cluster.descriptions.append(_description(mention))
         if not mention.pronoun:
             cluster.words.update(_words(mention.text))

@@ -12,17 +12,10 @@ from spacy.tokens import Token
 
 from .cues import reporting_tier
 from .lexicon import lexicon
-from .mentions import mention_from_head
+from .mentions import AGENT_SUFFIXES, mention_from_head
 from .sentences import SentenceView
 from .types import FoundQuote
 
-_AGENT_SUFFIXES = (
-    "eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
-    "iennes", "logue", "logues", "aire", "aires", "ier", "iers", "ière", "ières", "ant", "ants",
-    "ante", "antes", "ent", "ents", "ente", "entes",
-)
-"""Endings of French agent nouns (producteur, prévisionniste, historien, politologue,
-fonctionnaire, conseiller, manifestant, président): nouns of people who can be a source."""
 _LEADING = frozenset({"mais", "et", "or", "car", "donc", "ainsi", "enfin", "cependant", "toutefois", "aussi", ","})
 
 
@@ -58,7 +51,7 @@ def _can_speak(view: SentenceView, head: Token, first: int, end: int, any_noun: 
     if head.pos_ in ("VERB", "AUX"):
         return False
     if any_noun and head.pos_ == "NOUN" and (
-        head.lower_.endswith(_AGENT_SUFFIXES)
+        head.lower_.endswith(AGENT_SUFFIXES)
         or any(t.lower_ in lex.possessives for t in view.doc[first:head.i])
     ):
         return True
