@@ -82,6 +82,14 @@ def _incise_after(view: SentenceView, number: int) -> _Incise | None:
     return _Incise(verb, subject, end)
 
 
+def _ends_sentence(view: SentenceView, number: int) -> bool:
+    """A quotation that closes on a full stop ("… aujourd'hui. »") is an utterance of its
+    own: an incise after the next quotation does not reach back over it."""
+    q = view.quotes[number]
+    text = view.doc.text
+    return q.closed and text[q.content[1] - 1:q.content[1]] in (".", "!", "?", "…")
+
+
 def _inner_incise(view: SentenceView, number: int) -> tuple[_Incise, int, int] | None:
     """An incise inside the marks: « A, a-t-il déclaré, B » -> (incise, end of A, start of B)."""
     q = view.quotes[number]
@@ -155,7 +163,24 @@ def _governing_verb(view: SentenceView, number: int) -> Token | None:
         if reporting_tier(tok) > 0 and subject_of(tok) is not None:
             first_inner = doc[q.open_tok + 1] if q.open_tok + 1 < len(doc) else doc[q.open_tok]
             governs = tok.is_ancestor(first_inner) or tok.is_ancestor(doc[q.open_tok]) or k >= q.open_tok - 8
-            return tok if governs else None
+            if not governs:
+                return None
+            return _outer_report(view, tok, q.open_tok) or tok
+    return None
+
+
+def _outer_report(view: SentenceView, inner: Token, open_tok: int) -> Token | None:
+    """"X affirme qu'il voulait qualifier sa fille de « … »": a verb of saying whose
+    que-clause holds both the nearer verb and the quotation reports the whole clause."""
+    doc = view.doc
+    for k in range(inner.i - 1, view.start - 1, -1):
+        tok = doc[k]
+        if not view.outside(tok) or tok.text == ";":
+            return None
+        if reporting_tier(tok) == 1 and subject_of(tok) is not None:
+            clause = que_clause(view, tok)
+            if clause is not None and clause[1] <= inner.i and open_tok < clause[2]:
+                return tok
     return None
 
 
@@ -229,15 +254,18 @@ def find_quotes(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
         cue = _char_span(view, min(cue_start(inc.verb), inc.verb.i), max(inc.verb.i, inc.subject.i if inc.subject.i < inc.verb.i else inc.verb.i) + 1)
         owner[k] = (mention, cue, False)
         b = k - 1
-        while b >= 0 and owner[b] is None and incises[b] is None and b not in claimed:
+        while b >= 0 and owner[b] is None and incises[b] is None and b not in claimed \
+                and not _ends_sentence(view, b):
             owner[b] = (mention, cue, False)
             b -= 1
         lead = view.quotes[b + 1].open_tok
-        if sum(1 for t in doc[view.start:lead] if t.is_alpha and view.outside(t)) >= _MIXED_LEAD_WORDS and not any(
-            reporting_tier(t) for t in doc[view.start:lead]
+        # the sentence before the quotation, after any quotation the incise does not cover
+        lead_start = view.quotes[b].close_tok + 1 if b >= 0 else view.start
+        if sum(1 for t in doc[lead_start:lead] if t.is_alpha and view.outside(t)) >= _MIXED_LEAD_WORDS and not any(
+            reporting_tier(t) for t in doc[lead_start:lead]
         ):
             # a quoted fragment ending a longer sentence: the sentence is the statement
-            first = view.start
+            first = lead_start
             while first < lead and (doc[first].is_punct or doc[first].is_space):
                 first += 1
             s_char = view.offset + doc[first].idx
