@@ -76,6 +76,19 @@ def _source_head(view: SentenceView, first: int, end: int) -> Token | None:
     return best
 
 
+def _clause_goes_on(view: SentenceView, start: int) -> bool:
+    """Whether the words after a marker set off by commas continue the clause it interrupts
+    (no subject and verb of their own: "…, selon lui, une substance accessible …",
+    "…, d'après l'opposition, à des députés de …") rather than start a new one."""
+    doc = view.doc
+    for tok in doc[start:view.end]:
+        if tok.text in (",", ";", ":"):
+            return True
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.i >= start:
+            return False
+    return True
+
+
 def find_selon(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
     """Statements introduced by a source adverbial in this sentence."""
     doc = view.doc
@@ -103,11 +116,14 @@ def find_selon(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
             k += 1
         if k == m_end or k - m_end > 14:
             continue
-        while k - 1 > m_end and doc[k - 1].pos_ in ("ADP", "DET"):
-            k -= 1
-        head = _source_head(view, m_end, k)
+        # "Pour l'ALN (Armée de libération nationale), …": a gloss in parentheses is no part
+        # of the source's words
+        src_end = next((j for j in range(m_end + 1, k) if doc[j].text == "("), k)
+        while src_end - 1 > m_end and doc[src_end - 1].pos_ in ("ADP", "DET"):
+            src_end -= 1
+        head = _source_head(view, m_end, src_end)
         attributive = doc[i].lower_ in lexicon().selon or doc[i + 1].lower_ == "après"
-        if head is None or not _can_speak(view, head, m_end, k, any_noun=attributive):
+        if head is None or not _can_speak(view, head, m_end, src_end, any_noun=attributive):
             continue
         if doc[i].lower_ == "pour" and (k >= view.end or doc[k].text != ","
                                         or doc[m_end].pos_ in ("VERB", "AUX", "ADP", "ADV")):
@@ -115,14 +131,14 @@ def find_selon(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
         mention = mention_from_head(head, view.offset)
         if mention is not None and head.pos_ != "PRON":
             # the whole phrase up to the comma is the source ("un rapport établi par l'INSEE")
-            last = doc[k - 1]
+            last = doc[src_end - 1]
             s_char, e_char = doc[m_end].idx, last.idx + len(last.text)
             mention = replace(mention, start=view.offset + s_char, end=view.offset + e_char,
                               text=doc.text[s_char:e_char])
-            words = [t for t in doc[m_end:k] if t.is_alpha and t.lower_ not in lexicon().determiners]
+            words = [t for t in doc[m_end:src_end] if t.is_alpha and t.lower_ not in lexicon().determiners]
             if words and all(t.text[:1].isupper() for t in words):
                 # the whole source is a name ("The Hollywood Reporter")
-                first_name = next(t for t in doc[m_end:k] if t.text[:1].isupper())
+                first_name = next(t for t in doc[m_end:src_end] if t.text[:1].isupper())
                 n_start = first_name.idx
                 mention = replace(mention, name=(view.offset + n_start, view.offset + e_char),
                                   name_text=doc.text[n_start:e_char], head="", role="")
@@ -137,7 +153,11 @@ def find_selon(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
                     break
         elif not at_start and m_first - 1 > view.start and doc[m_first - 1].text == ",":
             first, end = view.start, m_first - 1
-            if k < view.end and doc[k].text == "," and view.end - k > m_first - view.start:
+            if k < view.end and doc[k].text == "," and _clause_goes_on(view, k + 1):
+                # "le polonium est, selon lui, une substance …": set off inside a clause,
+                # the marker credits the whole sentence
+                first, end = view.start, view.end
+            elif k < view.end and doc[k].text == "," and view.end - k > m_first - view.start:
                 first, end = k + 1, view.end
         elif doc[m_first].lower_ == "comme":
             # "…, l'armée ne va pas retirer ses forces comme le précise X : « … »"
