@@ -87,7 +87,7 @@ def test_a_chosen_sidecar_is_read(article: Article, tmp_path: Path, capsys: pyte
 def test_a_damaged_sidecar_is_reported_and_left_alone(annotated: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sidecar = annotated.with_name(annotated.name + ".guillemet.json")
     sidecar.write_text("{ broken", encoding="utf-8")
-    assert main(["export", str(annotated), "--format", "markdown"]) == 0
+    assert main(["export", str(annotated), "--format", "markdown"]) == 1  # annotations are missing
     captured = capsys.readouterr()
     assert "damaged" in captured.err and "# Reading report" in captured.out
     assert sidecar.read_text(encoding="utf-8") == "{ broken"

@@ -149,12 +149,12 @@ def test_a_damaged_sidecar_without_a_backup_still_opens_the_article(article: Art
     assert damaged_copies(path)[0].read_bytes().startswith(b'{"format"')
 
 
-def test_an_unreadable_sidecar_is_moved_aside(article: Article) -> None:
+def test_a_folder_where_the_sidecar_should_be_is_left_alone(article: Article) -> None:
     path = sidecar_of(article)
-    path.mkdir()  # a directory where the file should be: cannot be read as a file
+    path.mkdir()  # a directory where the file should be: not a sidecar, never moved
     session = AnnotationSession.open(article)
-    assert any("cannot be read" in m for m in session.messages)
-    assert damaged_copies(path) and damaged_copies(path)[0].is_dir()
+    assert any("is a folder" in m for m in session.messages) and session.read_only
+    assert path.is_dir() and not damaged_copies(path)
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")

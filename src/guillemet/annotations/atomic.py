@@ -5,6 +5,9 @@ renamed over the target (a rename within one file system is atomic); the directo
 flushed so the rename itself survives a power cut. Before that, the previous version is kept
 as a backup, by a hard link when the file system allows it (instant, atomic) or by an atomic
 copy otherwise.
+
+A new file's permissions are those of the file it replaces, or, for a first save, what the
+umask gives any new file: a sidecar is the reader's document, as shareable as they made it.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,12 +42,37 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: readers see the old bytes or the new, never a mix."""
+def existing_mode(path: Path) -> int | None:
+    """The permission bits of `path`, or None when there is no such file."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new, empty temporary file next to `path`, created with the mode any new file gets
+    (0666 less the umask; `tempfile.mkstemp` would make it 0600 whatever the umask)."""
+    for _ in range(100):
+        name = str(path.parent / f"{temp_prefix(path)}{secrets.token_hex(6)}{TEMP_SUFFIX}")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {path.name}")
+
+
+def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Replace `path` with `data`: readers see the old bytes or the new, never a mix.
+
+    The file gets `mode`, else the mode of the file it replaces, else the umask's default."""
     directory = path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=directory)
+    keep = mode if mode is not None else existing_mode(path)
+    fd, temp_name = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if keep is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), keep)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -72,7 +101,7 @@ def keep_backup(path: Path, backup: Path) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(link_name)
-        write_atomically(backup, path.read_bytes())
+        write_atomically(backup, path.read_bytes(), mode=existing_mode(path))
 
 
 def remove_stale_temporaries(path: Path) -> None:

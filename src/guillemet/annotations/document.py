@@ -9,8 +9,9 @@ that one change is one small block in a diff and a sidecar can live under versio
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from guillemet import __version__
 from guillemet.annotations.model import Annotation, Tombstone
@@ -21,6 +22,8 @@ from guillemet.annotations.w3c import (
     tombstone_from_json,
     tombstone_to_json,
 )
+
+T = TypeVar("T")
 
 #: Bumped when a change would make older versions misread the file.
 SCHEMA_VERSION = 1
@@ -74,6 +77,36 @@ def document_from_json(text: str, *, allow_newer: bool = False) -> SidecarDocume
     """Parse sidecar text, strictly. Raises `AnnotationFormatError` (or its subclass
     `NewerSchemaError` for a newer schema, unless `allow_newer`, which reads it as best it
     can for a read-only view)."""
+    return _document(text, allow_newer=allow_newer, problems=None)
+
+
+def salvage_document(text: str) -> tuple[SidecarDocument, list[str]]:
+    """The valid annotations and deletions of a sidecar in which some are invalid, and one
+    line for each item left out: an export must not drop every note for one bad one.
+
+    Raises `AnnotationFormatError` when the file as a whole cannot be read (not JSON, not a
+    guillemet file, a newer schema)."""
+    problems: list[str] = []
+    return _document(text, allow_newer=False, problems=problems), problems
+
+
+def _items(values: list[Any], read: Callable[[Any], T], what: str, problems: list[str] | None) -> tuple[T, ...]:
+    """Read each item; an invalid one raises, or, when collecting `problems`, is left out
+    with a line naming it (its position and id, when it has one)."""
+    items: list[T] = []
+    for number, value in enumerate(values, 1):
+        try:
+            items.append(read(value))
+        except AnnotationFormatError as error:
+            if problems is None:
+                raise
+            identifier = value.get("id") if isinstance(value, dict) else None
+            named = f" ({identifier})" if isinstance(identifier, str) else ""
+            problems.append(f"{what} {number}{named} left out: {error}")
+    return tuple(items)
+
+
+def _document(text: str, *, allow_newer: bool, problems: list[str] | None) -> SidecarDocument:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
@@ -96,8 +129,8 @@ def document_from_json(text: str, *, allow_newer: bool = False) -> SidecarDocume
         raise AnnotationFormatError("'annotations' and 'deleted' must be lists")
     known = {"format", "schema", "app_version", "article", "annotations", "deleted"}
     return SidecarDocument(
-        annotations=tuple(annotation_from_json(a) for a in annotations),
-        tombstones=tuple(tombstone_from_json(t) for t in tombstones),
+        annotations=_items(annotations, annotation_from_json, "annotation", problems),
+        tombstones=_items(tombstones, tombstone_from_json, "deletion", problems),
         article_sha256=article.get("sha256"),
         article_length=article.get("length"),
         schema=schema,

@@ -24,10 +24,15 @@ from guillemet.annotations.sidecar import (
     SidecarReadOnlyError,
     default_sidecar_path,
     load_sidecar,
+    new_file_problem,
     peek_disk,
     save_sidecar,
 )
 from guillemet.article import Article
+
+
+class SidecarPathError(ValueError):
+    """A path the annotations cannot be saved to as a new file; the message says why in one line."""
 
 
 def reading_order(annotations: list[Annotation]) -> list[Annotation]:
@@ -52,6 +57,7 @@ class AnnotationSession:
         messages: list[str] | None = None,
         read_only: bool = False,
         dirty: bool = False,
+        incomplete: bool = False,
     ) -> None:
         document = document or SidecarDocument()
         self.article = article
@@ -59,6 +65,10 @@ class AnnotationSession:
         self.read_only = read_only
         self.messages: list[str] = list(messages or [])
         self.dirty = dirty
+        self.incomplete = incomplete
+        """Annotations the sidecar holds are missing here (damaged ones, for an export)."""
+        self.save_problem: str | None = None
+        """Why the last save failed, until one succeeds."""
         self.version = 0
         self._lock = threading.RLock()
         self._disk = disk or DiskVersion()
@@ -85,6 +95,7 @@ class AnnotationSession:
             messages=result.messages,
             read_only=result.read_only,
             dirty=result.recovered and not result.read_only,
+            incomplete=result.incomplete,
         )
         orphans = len(session.orphans())
         if orphans:
@@ -199,17 +210,42 @@ class AnnotationSession:
                 result = save_sidecar(self.path, self._document(), self._disk)
             except SidecarReadOnlyError as error:
                 self.read_only = True
+                self.save_problem = str(error)
                 self.messages.append(f"Annotations not saved: {error}.")
                 return False
             except OSError as error:
-                self.messages.append(f"Annotations not saved ({error.strerror or error}); will retry.")
+                self.save_problem = str(error.strerror or error)
+                self.messages.append(f"Annotations not saved ({self.save_problem}); will retry.")
                 return False
+            self.save_problem = None
             self.messages.extend(result.messages)
             self._disk = result.disk
             self.dirty = False
             if result.merged and self._absorb(result.document):
                 self.messages.append("Merged the annotations another reader saved meanwhile.")
             return result.written
+
+    @property
+    def unsaved(self) -> bool:
+        """Changes that are in no file: a save failed, or there is no file to save to (an
+        article from standard input). Deletions of annotations no file ever held do not count."""
+        with self._lock:
+            return self.dirty and (self.path is not None or bool(self._annotations))
+
+    def save_as(self, path: Path) -> None:
+        """Keep the annotations in a new file at `path` from now on (their own file cannot be
+        written, or there is none). Never replaces or merges into an existing file.
+
+        Raises `SidecarPathError` for a path that cannot be a new file, OSError if writing fails.
+        """
+        problem = new_file_problem(path)
+        if problem is not None:
+            raise SidecarPathError(problem)
+        with self._lock:
+            result = save_sidecar(path, self._document(), DiskVersion.of(None))
+            self.path, self._disk = path, result.disk
+            self.dirty = self.read_only = False
+            self.save_problem = None
 
     def refresh_from_disk(self) -> bool:
         """Merge in another reader's saved changes without saving ours. True if any arrived."""

@@ -13,7 +13,9 @@ sidecar are applied, and the result is written to OUT or standard output:
 - `markdown`: a reading report.
 
 Exporting never changes the sidecar, even a damaged one (that is the reader's job); problems
-with it are reported on stderr and the export goes on without the annotations it cannot read.
+with it are reported on stderr, the export goes on with every annotation it can read, and the
+exit status is 1 so a script notices that some are missing. `--sidecar` must name an existing
+guillemet sidecar: anything else is refused (exit 2) before any work is done.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from guillemet.annotations.export_markdown import to_markdown
 from guillemet.annotations.export_w3c import to_w3c_json
 from guillemet.annotations.model import Annotation
 from guillemet.annotations.session import AnnotationSession
+from guillemet.annotations.sidecar import sidecar_path_problem
 from guillemet.article import Article
 from guillemet.errors import GuillemetError
 
@@ -124,8 +127,20 @@ def check_output(output: str) -> None:
         raise GuillemetError(f"{path.parent}/: no such folder for {path.name}")
 
 
+def chosen_sidecar(option: str | None) -> Path | None:
+    """The `--sidecar` path, refused in one line unless it is an existing guillemet sidecar."""
+    if option is None:
+        return None
+    path = Path(option)
+    problem = sidecar_path_problem(path, must_exist=True)
+    if problem is not None:
+        raise GuillemetError(problem)
+    return path
+
+
 def run(args: list[str]) -> int:
-    """Export one article; 0 on success (errors are raised as `GuillemetError`: exit 2)."""
+    """Export one article: 0 on success, 1 when annotations of a damaged sidecar had to be
+    left out (errors are raised as `GuillemetError`: exit 2)."""
     from guillemet.inputs import load_article
 
     try:
@@ -134,19 +149,18 @@ def run(args: list[str]) -> int:
         return int(done.code or 0)
     if options.output is not None:
         check_output(options.output)
+    sidecar = chosen_sidecar(options.sidecar)
     article = load_article(options.file)
-    sidecar = Path(options.sidecar) if options.sidecar else None
-    if sidecar is not None and not sidecar.is_file():
-        raise GuillemetError(f"{sidecar}: no such annotations file")
     session = AnnotationSession.open(article, sidecar, repair=False)
     for message in session.take_messages():
         print(f"guillemet: {message}", file=sys.stderr)
     analysis = session.corrected(analyse(article, options.model, use_cache=not options.no_cache))
     content = render(options.format, article, analysis, session.annotations())
+    status = 1 if session.incomplete else 0
     if options.output is None:
         sys.stdout.write(content)
         sys.stdout.flush()
-        return 0
+        return status
     output = Path(options.output)
     if options.format == "brat":
         ann, txt = brat_paths(output, article)
@@ -154,4 +168,4 @@ def run(args: list[str]) -> int:
         _write(ann, content)
     else:
         _write(output, content)
-    return 0
+    return status

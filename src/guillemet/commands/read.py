@@ -12,13 +12,20 @@ Textual is imported only after that, and the engine module not before the first 
 analysis source resolves the default model in its own thread). The analysis runs in a separate
 process started by the app (the cache first), so the text is on screen before spaCy is even
 imported.
+
+Exit status: 0; 2 if an input could not be opened or `--sidecar` names a path that cannot be
+an annotations file (a folder, a file that is not a guillemet sidecar); 1 if the reader chose
+to leave annotations unsaved; 128 + the signal's number after SIGTERM or SIGHUP (the reader
+saves and gives the terminal back first, see `guillemet.tui.closing_signals`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from guillemet.article import Article
@@ -86,18 +93,31 @@ def keyboard_from_terminal() -> None:
 
 
 def run(args: list[str]) -> int:
-    """Open the reader on the articles in `args`; 2 if any could not be opened.
+    """Open the reader on the articles in `args`; the exit status is in the module docstring.
 
     With several articles the reader shows one at a time; when it returns a `SwitchArticle`
     it is opened again on that article (see `guillemet.tui.library`).
     """
-    options = build_parser().parse_args(args)
+    from guillemet.tui.closing_signals import ClosedBySignal, signals_end_the_command
+
+    try:
+        with signals_end_the_command():
+            return _run(build_parser().parse_args(args))
+    except ClosedBySignal as closed:
+        return closed.status
+
+
+def _run(options: argparse.Namespace) -> int:
+    """`run` once the options are known: the readers one after the other, then what they
+    had to say on standard error."""
     articles, errors = loaded_articles(options)
     for error in errors:
         print(f"guillemet: {error}", file=sys.stderr)
     if STDIN in options.articles:
         keyboard_from_terminal()
     notices = [str(error) for error in errors]
+    status = 2 if errors else 0
+    report: list[str] = []
     from guillemet.tui.first_screen import first_screen
 
     with first_screen() as screen:
@@ -111,13 +131,24 @@ def run(args: list[str]) -> int:
                 if screen is not None:
                     screen.give_back_keys()
                 result = app.run()
+                status = max(status, app.return_code or 0)
+                report += app.leaving_report
                 notices, ready = [], None
                 if not isinstance(result, SwitchArticle):
                     break
                 library.current = result.index
         finally:
             library.stop()
-    return 2 if errors else 0
+    say_on_leaving(report)
+    return status
+
+
+def say_on_leaving(report: list[str]) -> None:
+    """What the readers had to say, once the terminal is back (annotations left unsaved, or
+    saved elsewhere on a signal). After SIGHUP there may be no terminal to say it on."""
+    for line in report:
+        with contextlib.suppress(OSError):
+            print(f"guillemet: {line}", file=sys.stderr, flush=True)
 
 
 def theme_of(options: argparse.Namespace) -> str:
@@ -173,14 +204,28 @@ def loaded_articles(options: argparse.Namespace) -> tuple[list[Article], list[Gu
     """The articles of `options` that load, and the errors of the others.
 
     Raises the first input's error when none of them can be opened, and refuses `--sidecar`
-    with several articles.
+    with several articles or on a path that cannot be an annotations file.
     """
+    check_sidecar(options.sidecar)
     articles, errors = load_articles(options.articles)
     if not articles:
         raise errors[0]
     if options.sidecar and len(articles) > 1:
         raise GuillemetError("--sidecar names the annotations file of one article; give one article with it")
     return articles, errors
+
+
+def check_sidecar(option: str | None) -> None:
+    """Refuse, in one line, a `--sidecar` that is a folder, a file that is not a guillemet
+    sidecar (opening it would move the reader's own file aside as damaged), or a file in a
+    missing folder."""
+    if option is None:
+        return
+    from guillemet.annotations.sidecar import sidecar_path_problem
+
+    problem = sidecar_path_problem(Path(option))
+    if problem is not None:
+        raise GuillemetError(problem)
 
 
 def article_library(articles: list[Article], options: argparse.Namespace) -> Any:

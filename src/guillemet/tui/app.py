@@ -22,6 +22,7 @@ Extension points (used by the annotations):
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -46,6 +47,7 @@ from guillemet.tui.analysis_source import AnalysisSource
 from guillemet.tui.article_view import ArticleView
 from guillemet.tui.articles_panel import ArticlesPanel
 from guillemet.tui.bindings import APP_COMMANDS, PANEL_COMMANDS, VIEW_COMMANDS, Command
+from guillemet.tui.closing_signals import forward_to_loop, status_after
 from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
@@ -54,6 +56,7 @@ from guillemet.tui.headings import header_lines
 from guillemet.tui.layout import MIN_HEIGHT, MIN_WIDTH
 from guillemet.tui.library import ArticleLibrary, SwitchArticle
 from guillemet.tui.long_lived import long_lived_allocations
+from guillemet.tui.quit_guard import leave_when_saved, save_before_signal_exit
 from guillemet.tui.reading_model import WAITING_FOR_ANALYSIS, ReadingModel, claim_summary
 from guillemet.tui.search import SearchResults
 from guillemet.tui.search_bar import SearchBar
@@ -141,6 +144,9 @@ class ReaderApp(App["SwitchArticle | None"]):
         self._spinner_frame = 0
         self._leaving = False
         """Set once the app starts closing (not `_closing`: that name is Textual's own)."""
+        self.leaving_report: list[str] = []
+        """Lines for standard error once the terminal is back (annotations left unsaved)."""
+        self._restore_signals = lambda: None
         self._extension_commands: dict[str, tuple[ReaderExtension, Command]] = {}
         extra = []
         for extension in self.extensions:
@@ -211,6 +217,11 @@ class ReaderApp(App["SwitchArticle | None"]):
     def status_line(self) -> StatusLine:
         """The status line widget."""
         return self.query_one("#status", StatusLine)
+
+    def on_load(self) -> None:
+        """From the app's first moment, SIGTERM and SIGHUP close it as `q` does
+        (`closing_signals`), instead of killing it with the terminal still in its hands."""
+        self._restore_signals = forward_to_loop(asyncio.get_running_loop(), self._close_on_signal)
 
     def on_mount(self) -> None:
         """Focus the article, wire the extensions, show an analysis at hand, else start the
@@ -770,22 +781,35 @@ class ReaderApp(App["SwitchArticle | None"]):
         reader on it; closing saves the annotations as any close does)."""
         if self.library is None or index == self.library.current:
             return
-        self._stop_analysis()
-        self.exit(SwitchArticle(index))
+        leave_when_saved(self, lambda status: self._leave(SwitchArticle(index), status))
 
     def on_articles_panel_article_chosen(self, message: ArticlesPanel.ArticleChosen) -> None:
         """Enter on an article of the list opens it."""
         self.open_article(message.index)
 
     async def action_quit(self) -> None:
-        """`q`: stop the analysis process and leave."""
+        """`q`: leave once the annotations are safe (`quit_guard` asks where to put those that
+        could not be saved)."""
+        leave_when_saved(self, lambda status: self._leave(None, status))
+
+    def _leave(self, result: SwitchArticle | None, status: int) -> None:
+        """Stop the analysis process and close the reader with `result` and exit `status`."""
         self._stop_analysis()
-        self.exit()
+        self.exit(result, return_code=status)
+
+    def _close_on_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP (`closing_signals`): save as `q` does, with no one to ask, then
+        close the normal way, which gives the terminal back."""
+        if self._leaving:
+            return  # already closing: the close saves
+        save_before_signal_exit(self)
+        self._leave(None, status_after(signum))
 
     def on_unmount(self) -> None:
         """Never leave an analysis process behind; give this reader's objects back to the
         garbage collector (`_freeze_long_lived`; a switch to another article starts a new
-        app)."""
+        app); signals go back to their handlers from before the reader."""
+        self._restore_signals()
         self._stop_analysis()
         gc.unfreeze()
 
