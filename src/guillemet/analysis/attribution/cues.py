@@ -40,6 +40,8 @@ def reporting_tier(token: Token) -> int:
     low = token.lower_
     if low in lex.tier1:
         return 1
+    if token.pos_ in ("NOUN", "ADJ") and _infinitive_guesses(low) & lex.tier1:
+        return 1  # "raconte" tagged as an adjective at the root of its sentence
     if token.pos_ == "VERB" and len(low) >= 6 and low.startswith(lex.stems) and any(
         low.startswith(stem) and len(low) - len(stem) <= 4 for stem in lex.stems
     ):
@@ -54,6 +56,13 @@ def incise_verb(token: Token) -> bool:
     lex = lexicon()
     return (token.lemma_.lower() in lex.incise or token.lower_ in lex.incise
             or reporting_tier(token) > 0)
+
+
+def _infinitive_guesses(low: str) -> set[str]:
+    """Infinitives a present or past form may come from (raconte -> raconter, dit -> dire)."""
+    if len(low) < 4 or not low.isalpha():
+        return set()
+    return {low + "r", low[:-1] + "re", low + "re", low[:-1] + "ir", low[:-2] + "ire", low[:-1] + "er"}
 
 
 def incise_form(token: Token) -> bool:
@@ -91,20 +100,44 @@ def apposed_name_before(verb: Token) -> Token | None:
     doc = verb.doc
     k = cue_start(verb) - 1
     skipped = 0
-    while k > verb.sent.start and skipped < 4 and (doc[k].lower_ in _FILLERS or doc[k].pos_ == "ADV"):
+    while k > verb.sent.start and skipped < 5 and (doc[k].lower_ in _FILLERS or doc[k].pos_ == "ADV"
+                                                   or doc[k].lemma_ in ("avoir", "être") and doc[k].pos_ == "AUX"):
         k -= 1
         skipped += 1
     if k <= verb.sent.start or doc[k].text != ",":
         return None
     last = doc[k - 1]
     if last.ent_type_ not in ("PER", "ORG") or not last.text[:1].isupper():
-        return None
+        return _name_before_gloss(verb, k)
     first = last.i
     while first - 1 > verb.sent.start and doc[first - 1].ent_type_ == last.ent_type_ and doc[first - 1].ent_iob_ != "O" \
             and last.ent_iob_ != "B" and doc[first].ent_iob_ != "B":
         first -= 1
     if first - 1 <= verb.sent.start or doc[first - 1].text != ",":
         return None
+    return doc[first]
+
+
+def _name_before_gloss(verb: Token, comma: int) -> Token | None:
+    """"Michel Guay, jeune appelé et témoin de la scène, raconte": a name opening the clause,
+    a description set off by commas after it, then the verb."""
+    doc = verb.doc
+    k = comma - 1
+    while k > verb.sent.start and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") and doc[k].morph.get("VerbForm") == ["Fin"] or doc[k].text in ("«", "»", ";", ":"):
+            return None
+        k -= 1
+    if k <= verb.sent.start or comma - k < 2:
+        return None
+    last = doc[k - 1]
+    if last.ent_type_ != "PER" or not last.text[:1].isupper():
+        return None
+    first = k - 1
+    while first > verb.sent.start and doc[first - 1].ent_type_ == "PER" and doc[first].ent_iob_ != "B":
+        first -= 1
+    before = doc[first - 1] if first > verb.sent.start else None
+    if before is not None and not before.is_punct:
+        return None  # the name must open its clause
     return doc[first]
 
 
