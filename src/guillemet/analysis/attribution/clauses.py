@@ -130,6 +130,15 @@ def _sentence_content_end(view: SentenceView) -> int:
     return end
 
 
+_CIRCUMSTANCE_MARKS = frozenset({"avant", "après", "pour", "sans", "afin", "lieu", "faute"})
+"""Prepositions that make an infinitive a time, a purpose or a manner ("avant de poursuivre",
+"pour protester", "sans préciser"), never the content of what the verb reports."""
+
+
+def _circumstance(infinitive: Token) -> bool:
+    return any(c.dep_ in ("mark", "case") and c.lower_ in _CIRCUMSTANCE_MARKS for c in infinitive.children)
+
+
 def infinitive_clause(view: SentenceView, verb: Token) -> tuple[int, int] | None:
     """(first, end exclusive) tokens of the infinitive complement of a cue, or None."""
     lemma = verb.lemma_.lower()
@@ -141,7 +150,8 @@ def infinitive_clause(view: SentenceView, verb: Token) -> tuple[int, int] | None
     for child in verb.rights:
         if child.i > verb.i + 5:
             break
-        if child.morph.get("VerbForm") == ["Inf"] and child.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "advcl", "conj"):
+        if child.morph.get("VerbForm") == ["Inf"] and child.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "advcl", "conj") \
+                and not _circumstance(child):
             first = child.i
             for t in child.subtree:
                 if t.i < first and t.dep_ not in ("mark", "case") and t.i > verb.i:

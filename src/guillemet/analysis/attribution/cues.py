@@ -141,6 +141,15 @@ def _name_before_gloss(verb: Token, comma: int) -> Token | None:
     return doc[first]
 
 
+def _dative_clitic(token: Token) -> bool:
+    """"lui avait dit X", "leur a répondu Y": "lui" and "leur" right before the verb (or its
+    auxiliary) are who is spoken to; the parser sometimes makes them the subject."""
+    if token.lower_ not in ("lui", "leur"):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.pos_ in ("VERB", "AUX")
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through coordination and control when needed."""
     lex = lexicon()
@@ -150,6 +159,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return apposed
     for child in verb.children:
         if child.dep_ in _SUBJ_DEPS and child.i < verb.i:
+            if _dative_clitic(child):
+                continue
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl" and verb.head.i < child.i:
                 return verb.head
             if child.lower_ in lex.bad_subjects or child.lower_ in ("qu'", "que", "se", "s'"):
@@ -202,8 +213,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 2 and verb.dep_ in ("advcl", "acl", "parataxis") and verb.morph.get("VerbForm") == ["Part"] \
             and verb.morph.get("Tense") == ["Pres"] and verb.head.i < verb.i:
         # "X a réfuté l'idée, affirmant : …": the gerund's subject is the main clause's
-        return subject_of(verb.head, depth + 1)
+        found = subject_of(verb.head, depth + 1)
+        if found is not None or verb.dep_ != "acl" or doc[verb.i - 1].text != ",":
+            return found
+        # "X demandait l'ouverture d'une enquête, estimant que …": a participle set off by a
+        # comma is apposed to the subject, though the parser hung it on the nearest noun
+        governor = verb.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        return subject_of(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else None
     if depth < 2 and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+        return subject_of(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ in ("advcl", "acl") and verb.morph.get("VerbForm") == ["Inf"] \
+            and verb.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in verb.children):
+        # "X a salué les militants avant de poursuivre : …": the unexpressed subject of an
+        # adverbial infinitive is the subject of the clause it hangs on
         return subject_of(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "acl:relcl":
         return verb.head

@@ -20,8 +20,8 @@ _HONORIFIC_GENDER = {"m.": "m", "m": "m", "mme": "f", "mme.": "f", "mlle": "f"}
 
 def _gender(token: Token) -> str:
     """Grammatical gender of a common noun; names carry none the model can be trusted with."""
-    if token.pos_ != "NOUN":
-        return ""
+    if token.pos_ != "NOUN" or token.ent_type_ == "PER" and token.text[:1].isupper():
+        return ""  # "Ana Pastor": a first name the tagger took for a noun
     value = token.morph.get("Gender")
     if not value:
         return ""
@@ -253,6 +253,16 @@ AGENT_SUFFIXES = (
 """Endings of French agent nouns (producteur, prévisionniste, historien, politologue,
 fonctionnaire, conseiller, manifestant, président): nouns of people who can be a source."""
 
+_ACTION_SUFFIXES = ("ment", "ments")
+"""Nouns of action or result (événement, changement, jugement) end in -ent without naming an
+agent; those that are sources (gouvernement, parlement) are in the lexicon by name."""
+
+
+def is_agent_noun(word: str) -> bool:
+    """Whether a common noun names a person by its French agent suffix."""
+    word = word.lower()
+    return word.endswith(AGENT_SUFFIXES) and not word.endswith(_ACTION_SUFFIXES)
+
 
 def plausible_source(mention: Mention) -> bool:
     """Whether a subject can be the source of reported speech: a pronoun, a name, a noun
@@ -261,5 +271,5 @@ def plausible_source(mention: Mention) -> bool:
     if mention.pronoun or mention.name is not None or mention.label:
         return True
     head = mention.head
-    return not head or head in lexicon().speaker_heads() or head.endswith(AGENT_SUFFIXES) \
+    return not head or head in lexicon().speaker_heads() or is_agent_noun(head) \
         or not head.isalpha()

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .cues import reporting_tier
 from .lexicon import lexicon
-from .mentions import AGENT_SUFFIXES, mention_from_head
+from .mentions import is_agent_noun, mention_from_head
 from .sentences import SentenceView
 from .types import FoundQuote
 
@@ -51,7 +51,7 @@ def _can_speak(view: SentenceView, head: Token, first: int, end: int, any_noun: 
     if head.pos_ in ("VERB", "AUX"):
         return False
     if any_noun and head.pos_ == "NOUN" and (
-        head.lower_.endswith(AGENT_SUFFIXES)
+        is_agent_noun(head.lower_)
         or any(t.lower_ in lex.possessives for t in view.doc[first:head.i])
     ):
         return True
