@@ -38,12 +38,17 @@ def dev_articles() -> list[tuple[str, str]]:
     return out
 
 
+KEPT_ANALYSES: dict = {}
+"""doc id -> (text, Analysis) of the last `_analyses` run, scored again for gender at the end."""
+
+
 def _analyses(articles: list[tuple[str, str]]):
     """Per article: list of quote dicts with start, end, type, speaker, cue, speaker_mention."""
     from guillemet.analysis.engine import Engine
 
     engine = Engine()
     for (doc_id, text), analysis in zip(articles, engine.analyse_many((t, i) for i, t in articles)):
+        KEPT_ANALYSES[doc_id] = (text, analysis)  # for the gender block
         quotes = []
         for q in analysis.quotes:
             quotes.append({
@@ -190,7 +195,16 @@ def main(argv: list[str] | None = None) -> int:
         _print_scores(scorer, title, {i: gold[i] for i in ids if i in gold}, predicted)
     if not args.out:
         out.unlink()
+    _print_gender(args.verbose)
     return 0
+
+
+def _print_gender(verbose: bool) -> None:
+    """The gender given to person speakers against the project's gold list (gender_eval.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gender_eval import print_report
+
+    print_report(KEPT_ANALYSES, verbose)
 
 
 if __name__ == "__main__":
