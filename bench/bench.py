@@ -381,6 +381,23 @@ def reader_rows(big: Path, quick: bool, runs: int) -> list[Row]:
     return rows
 
 
+INTERNALS_SWITCH = "GUILLEMET_TEXTUAL_INTERNALS"
+"""Switches off the reader's shortcuts past Textual's drawing (`guillemet.tui.textual_internals`)."""
+
+
+def reader_rows_internals_off(big: Path, quick: bool, runs: int) -> list[Row]:
+    """The reader's rows again with its shortcuts past Textual switched off: what each costs
+    is the difference, and whether the targets hold on Textual's public path alone."""
+    os.environ[INTERNALS_SWITCH] = "off"  # every process the rows start inherits it
+    try:
+        rows = reader_rows(big, quick, runs)
+    finally:
+        del os.environ[INTERNALS_SWITCH]
+    for row in rows:
+        row.measure += " [internals off]"
+    return rows
+
+
 def first_words(path: Path) -> str:
     """A few words the reader draws on its first screen: the start of the first paragraph."""
     first = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
@@ -685,6 +702,8 @@ def progress_steps(args: argparse.Namespace, rows: list[Row], runs: int, big: Pa
     if args.reader_only:
         yield "reader"
         rows += reader_rows(big, args.quick, runs)
+        yield f"reader with {INTERNALS_SWITCH}=off"
+        rows += reader_rows_internals_off(big, args.quick, runs)
         return
     yield "model load"
     rows += model_load_rows(runs)
@@ -703,6 +722,8 @@ def progress_steps(args: argparse.Namespace, rows: list[Row], runs: int, big: Pa
     if not args.skip_reader:
         yield "reader"
         rows += reader_rows(big, args.quick, runs)
+        yield f"reader with {INTERNALS_SWITCH}=off"
+        rows += reader_rows_internals_off(big, args.quick, runs)
 
 
 if __name__ == "__main__":

@@ -159,7 +159,7 @@ async def test_the_app_records_the_look_it_resolved(article: Article, analysis: 
     app = make_app(article, [analysis])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)
-        palette_style = app.article_view._palette.style(("entity-per",))
+        palette_style = app.article_view.palette.style(("entity-per",))
     recorded = fs.load_look(app.theme)
     assert recorded is not None and recorded != fs.theme_look(app.theme)
     assert recorded.layer("entity-per").fg == palette_style.color.get_truecolor().hex

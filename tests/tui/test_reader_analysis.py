@@ -174,7 +174,7 @@ async def test_an_arriving_analysis_lists_its_speakers_a_frame_later(article, sa
         panel = app.speakers_panel
 
         def listed() -> dict[str, int]:
-            return {speaker_id: count for speaker_id, (_, _, count) in panel._rows.items()}
+            return {speaker_id: count for speaker_id, (_, _, count) in panel._speaker_rows.items()}
 
         def counts(model: ReadingModel) -> dict[str, int]:
             return {row.id: len(row.claims) for row in model.speakers}

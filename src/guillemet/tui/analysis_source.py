@@ -118,7 +118,7 @@ class ProcessAnalysisSource:
         self.model = model
         """The spaCy pipeline; None: the engine's default, looked up off the UI thread."""
         self.use_cache = use_cache
-        self._cancelled = threading.Event()
+        self._cancel_requested = threading.Event()
         self._process: multiprocessing.process.BaseProcess | None = None
         # Create this source before the app starts: the helper process that multiprocessing
         # needs is started here, while standard error is still the real one (inside the app,
@@ -153,7 +153,7 @@ class ProcessAnalysisSource:
             self._stop(process)
 
     def _receive(self, process: Any, results: Any) -> Iterator[Analysis]:
-        while not self._cancelled.is_set():
+        while not self._cancel_requested.is_set():
             try:
                 message = results.get(timeout=POLL_SECONDS)
             except queue.Empty:
@@ -176,14 +176,14 @@ class ProcessAnalysisSource:
 
     def _stop(self, process: Any) -> None:
         """Let a finishing process store its result; end one that is still working."""
-        process.join(timeout=0 if self._cancelled.is_set() else 5)
+        process.join(timeout=0 if self._cancel_requested.is_set() else 5)
         if process.is_alive():
             process.terminate()
             process.join(timeout=1)
 
     def cancel(self) -> None:
         """Stop the analysis process now (the reader is closing)."""
-        self._cancelled.set()
+        self._cancel_requested.set()
         process = self._process
         if process is not None and process.is_alive():
             process.terminate()

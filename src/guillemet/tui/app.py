@@ -32,7 +32,6 @@ from typing import Any
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
@@ -57,6 +56,7 @@ from guillemet.tui.layout import MIN_HEIGHT, MIN_WIDTH
 from guillemet.tui.library import ArticleLibrary, SwitchArticle
 from guillemet.tui.long_lived import long_lived_allocations
 from guillemet.tui.quit_guard import leave_when_saved, save_before_signal_exit
+from guillemet.tui.reader_screen import ReaderScreen
 from guillemet.tui.reading_model import WAITING_FOR_ANALYSIS, ReadingModel, claim_summary
 from guillemet.tui.search import SearchResults
 from guillemet.tui.search_bar import SearchBar
@@ -148,17 +148,9 @@ class ReaderApp(App["SwitchArticle | None"]):
         """Lines for standard error once the terminal is back (annotations left unsaved)."""
         self._restore_signals = lambda: None
         self._extension_commands: dict[str, tuple[ReaderExtension, Command]] = {}
-        extra = []
         for extension in self.extensions:
             for command in extension.commands():
                 self._extension_commands[command.id] = (extension, command)
-                extra.append(
-                    Command(command.id, command.key, f"extension_action('{command.id}')",
-                            command.description, command.tooltip, command.group,
-                            command.show, command.key_display).binding()
-                )
-        if extra:  # Textual reads bindings from classes; extensions add theirs per instance
-            self._bindings = BindingsMap.merge([self._bindings, BindingsMap(extra)])
         title, meta = header_lines(article)
         self.title = title
         self._view_title, self._view_meta = title, meta
@@ -202,6 +194,15 @@ class ReaderApp(App["SwitchArticle | None"]):
         if self.library is not None and len(self.library) > 1:
             panes.append(TabPane("Articles", ArticlesPanel(self.library, id="articles"), id="articles-tab"))
         return panes
+
+    def get_default_screen(self) -> Screen:
+        """The reader's screen, whose class carries the extensions' bindings (Textual reads
+        bindings from classes, and extensions are known per app)."""
+        commands = [Command(command.id, command.key, f"app.extension_action('{command.id}')",
+                            command.description, command.tooltip, command.group,
+                            command.show, command.key_display)
+                    for _, command in self._extension_commands.values()]
+        return ReaderScreen.carrying(commands)(id="_default")
 
     @property
     def article_view(self) -> ArticleView:
@@ -459,7 +460,7 @@ class ReaderApp(App["SwitchArticle | None"]):
 
     def _update_legend(self) -> None:
         view = self.article_view
-        palette = view._palette
+        palette = view.palette
         palette.clear()
         legend = Text()
         if view.colours:
@@ -674,9 +675,9 @@ class ReaderApp(App["SwitchArticle | None"]):
         if self.search_results is not None and len(self.search_results) == 0:
             self.notify(f"“{message.query}” is not in the article.", timeout=3)
         elif self.search_results is not None:
-            self._match(True)
+            self._step_match(True)
 
-    def _match(self, forward: bool) -> None:
+    def _step_match(self, forward: bool) -> None:
         results = self.search_results
         if results is None or not len(results):
             self.bell()
@@ -694,11 +695,11 @@ class ReaderApp(App["SwitchArticle | None"]):
 
     def action_next_match(self) -> None:
         """`.`: the next match of the search."""
-        self._match(True)
+        self._step_match(True)
 
     def action_previous_match(self) -> None:
         """`,`: the previous match of the search."""
-        self._match(False)
+        self._step_match(False)
 
     # -- selection, help, extensions ----------------------------------------------------------
 

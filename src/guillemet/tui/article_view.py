@@ -35,12 +35,11 @@ from textual.strip import Strip
 
 from guillemet.tui import layout as lay
 from guillemet.tui.bindings import VIEW_COMMANDS, bindings_of
-from guillemet.tui.direct_lines import direct_lines, has_plain_box
 from guillemet.tui.palette import Palette
-from guillemet.tui.quick_scrollbar import use_quick_scrollbar
 from guillemet.tui.reading_model import SPEAKER_KEY_PREFIX, ReadingModel, analysis_layers
 from guillemet.tui.search import SearchResults
 from guillemet.tui.spans import Runs, StyledSpan, flatten
+from guillemet.tui.textual_internals import direct_lines, draws_directly, use_quick_scrollbar
 
 GUTTER = lay.GUTTER
 ENTITY_KEYS = ("entity-per", "entity-org", "entity-loc", "entity-misc")
@@ -121,8 +120,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.selection_caret: int | None = None
         self.pending_from: int | None = None
         """Text past this offset is not analysed yet (None: no analysis is running)."""
-        self._lines: LRUCache[int, Strip] = LRUCache(LINE_CACHE_SIZE)
-        self._palette = Palette(self, "article-view")
+        self._line_strips: LRUCache[int, Strip] = LRUCache(LINE_CACHE_SIZE)
+        self.palette = Palette(self, "article-view")
+        """The view's component classes as blendable Rich styles (the legend and the recorded
+        look draw with it too)."""
         self._drag_start: int | None = None
         self._dragged = False
 
@@ -144,7 +145,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.text_width
         paragraphs = self.text_layout.paragraphs if self.text_layout is not None else None
         self.text_layout = lay.build_layout(self.text, width, self.article_title, self.article_meta, paragraphs)
-        self._lines.clear()
+        self._line_strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.text_layout))
         if top is not None and self.scroll_offset.y > 0:
             self.scroll_to(y=self.text_layout.line_of(top), animate=False, immediate=True)
@@ -169,8 +170,8 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style(self) -> None:
         """The theme or the CSS changed: resolve the styles again."""
         super().notify_style()
-        self._palette.clear()
-        self._lines.clear()
+        self.palette.clear()
+        self._line_strips.clear()
 
     @property
     def top_offset(self) -> int:
@@ -252,8 +253,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def repaint_all(self) -> None:
         """Forget every cached line and repaint the screen."""
-        self._palette.clear()
-        self._lines.clear()
+        self.palette.clear()
+        self._line_strips.clear()
         self.refresh()
 
     def repaint_span(self, span: tuple[int, int] | None) -> None:
@@ -262,7 +263,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         lines = self.text_layout.lines_of(span[0], max(span[0] + 1, span[1]))
         for index in lines:
-            self._lines.discard(index)
+            self._line_strips.discard(index)
         self.refresh_lines(lines.start, len(lines))
 
     def _claim_span(self, claim: int | None) -> tuple[int, int] | None:
@@ -427,9 +428,9 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering --------------------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines of `crop`, handed over as they are drawn (see `direct_lines`); the
-        view's geometry is worked out once for them all."""
-        if not has_plain_box(self):
+        """The lines of `crop`, handed over as they are drawn (`textual_internals.direct_lines`,
+        when the shortcuts are on); the view's geometry is worked out once for them all."""
+        if not draws_directly(self):
             return super().render_lines(crop)
         width, left = self._prepare_lines()
         top = int(self.scroll_offset.y)
@@ -455,41 +456,41 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self.text_layout
         if layout is None or not 0 <= index < len(layout):
             return Strip.blank(width, self.rich_style)
-        strip = self._lines.get(index)
+        strip = self._line_strips.get(index)
         if strip is None or strip.cell_length != width:
             strip = self._render_screen_line(index, width, left)
-            self._lines[index] = strip
+            self._line_strips[index] = strip
         return strip
 
     def _render_screen_line(self, index: int, width: int, left: int) -> Strip:
         layout = self.text_layout
         assert layout is not None
         kind = layout.kinds[index]
-        base = self._palette.style(())
+        base = self.palette.style(())
         segments = [Segment(" " * (left - GUTTER), base)]
         if kind == lay.BODY:
-            segments.append(self._gutter(layout.starts[index], layout.ends[index], base))
+            segments.append(self._gutter_segment(layout.starts[index], layout.ends[index], base))
             segments.extend(self._body(layout.starts[index], layout.ends[index]))
         elif kind == lay.TITLE:
             segments.append(Segment(" " * GUTTER, base))
-            segments.append(Segment(layout.decorations[index], self._palette.style(("title",))))
+            segments.append(Segment(layout.decorations[index], self.palette.style(("title",))))
         elif kind == lay.META:
             segments.append(Segment(" " * GUTTER, base))
-            segments.append(Segment(layout.decorations[index], self._palette.style(("meta",))))
+            segments.append(Segment(layout.decorations[index], self.palette.style(("meta",))))
         elif kind == lay.RULE:
             segments.append(Segment(" " * GUTTER, base))
-            segments.append(Segment("─" * self.text_width, self._palette.style(("rule",))))
+            segments.append(Segment("─" * self.text_width, self.palette.style(("rule",))))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _gutter(self, start: int, end: int, base: Style) -> Segment:
+    def _gutter_segment(self, start: int, end: int, base: Style) -> Segment:
         current = self._claim_span(self.current_claim)
         if current is not None and current[0] < max(end, start + 1) and start < current[1]:
-            return Segment("┃ ", self._palette.style(("gutter-current",)))
+            return Segment("┃ ", self.palette.style(("gutter-current",)))
         for _, _, keys in self.model.runs.slice(start, max(end, start + 1)):
             if "quote" in keys:
                 dimmed = self._is_dimmed(keys)
                 name = "quote-dimmed" if dimmed else "gutter-quote"
-                return Segment("▎ ", self._palette.style((name,)))
+                return Segment("▎ ", self.palette.style((name,)))
         return Segment(" " * GUTTER, base)
 
     def _is_dimmed(self, keys: tuple[str, ...]) -> bool:
@@ -534,7 +535,7 @@ class ArticleView(ScrollView, can_focus=True):
                 intervals.append((max(start, span[0]), min(end, span[1]), (name,)))
         text = self.text
         if not intervals:
-            return [Segment(text[start:end], self._palette.style(()))]
+            return [Segment(text[start:end], self.palette.style(()))]
         cuts = sorted({start, end, *(s for s, _, _ in intervals), *(e for _, e, _ in intervals)})
         segments = []
         for cut_start, cut_end in zip(cuts, cuts[1:]):
@@ -542,5 +543,5 @@ class ArticleView(ScrollView, can_focus=True):
             for interval_start, interval_end, layer_names in intervals:
                 if interval_start <= cut_start and cut_end <= interval_end:
                     names.extend(layer_names)
-            segments.append(Segment(text[cut_start:cut_end], self._palette.style(names)))
+            segments.append(Segment(text[cut_start:cut_end], self.palette.style(names)))
         return segments

@@ -89,9 +89,9 @@ class ArticleLibrary:
         self.failed: str | None = None
         """Why the background analysis could not run (the counts stay unknown)."""
         self._counts: dict[int, int] = {}
-        self._lock = threading.Lock()
+        self._counts_lock = threading.Lock()
         self._started = False
-        self._stopped = threading.Event()
+        self._stop_requested = threading.Event()
         self._process: Any = None
         if background and len(self.articles) > 1:
             # the counting process is started from inside the app later: multiprocessing's
@@ -114,12 +114,12 @@ class ArticleLibrary:
 
     def count(self, index: int) -> int | None:
         """How many quotes article `index` holds, None while unknown."""
-        with self._lock:
+        with self._counts_lock:
             return self._counts.get(index)
 
     def record(self, index: int, quotes: int) -> None:
         """Article `index` has `quotes` quotes (the reader's own complete analysis says so)."""
-        with self._lock:
+        with self._counts_lock:
             if self._counts.get(index) == quotes:
                 return
             self._counts[index] = quotes
@@ -146,7 +146,7 @@ class ArticleLibrary:
             model = DEFAULT_MODEL
         missing: list[tuple[int, str, str]] = []
         for index, article in enumerate(self.articles):
-            if self._stopped.is_set():
+            if self._stop_requested.is_set():
                 return
             if self.count(index) is not None:
                 continue
@@ -155,7 +155,7 @@ class ArticleLibrary:
                 self.record(index, len(cached.quotes))
             else:
                 missing.append((index, article.text, article.source))
-        if missing and not self._stopped.is_set():
+        if missing and not self._stop_requested.is_set():
             self._analyse(missing, model)
 
     def _analyse(self, missing: list[tuple[int, str, str]], model: str) -> None:
@@ -165,13 +165,13 @@ class ArticleLibrary:
             target=_count_in_child, args=(missing, model, self.use_cache, results),
             name="guillemet-library", daemon=True,
         )
-        with self._lock:
-            if self._stopped.is_set():
+        with self._counts_lock:
+            if self._stop_requested.is_set():
                 return
             self._process = process
             process.start()
         try:
-            while not self._stopped.is_set():
+            while not self._stop_requested.is_set():
                 try:
                     kind, index, payload = results.get(timeout=POLL_SECONDS)
                 except queue.Empty:
@@ -192,14 +192,14 @@ class ArticleLibrary:
                 process.terminate()
 
     def _fail(self, message: str) -> None:
-        with self._lock:
+        with self._counts_lock:
             self.failed = message
             self.version += 1
 
     def stop(self) -> None:
         """End the background pass (the reader is leaving for good)."""
-        self._stopped.set()
-        with self._lock:
+        self._stop_requested.set()
+        with self._counts_lock:
             process = self._process
         if process is not None and process.is_alive():
             process.terminate()

@@ -30,25 +30,25 @@ class Palette:
     """Component classes of one widget as blendable layers (see the module docstring)."""
 
     def __init__(self, widget: Widget, prefix: str) -> None:
-        self._widget = widget
+        self._styled_widget = widget
         self._prefix = prefix
-        self._layers: dict[str, Layer | None] = {}
+        self._resolved: dict[str, Layer | None] = {}
         self._combined: dict[tuple[str, ...], Style] = {}
 
     def clear(self) -> None:
         """Forget everything (the theme or the CSS changed)."""
-        self._layers.clear()
+        self._resolved.clear()
         self._combined.clear()
 
     def layer(self, name: str) -> Layer | None:
         """The layer of component class `<prefix>--<name>`, or None if there is no such class."""
-        if name not in self._layers:
-            self._layers[name] = self._resolve(name)
-        return self._layers[name]
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
 
     def _resolve(self, name: str) -> Layer | None:
         try:
-            styles = self._widget.get_component_styles(f"{self._prefix}--{name}")
+            styles = self._styled_widget.get_component_styles(f"{self._prefix}--{name}")
         except KeyError:
             return None
         color = styles.color if styles.has_rule("color") else None
@@ -58,8 +58,8 @@ class Palette:
 
     def base(self) -> tuple[Color, Color]:
         """The widget's own text and background colours."""
-        styles = self._widget.styles
-        background = self._widget.background_colors[1]
+        styles = self._styled_widget.styles
+        background = self._styled_widget.background_colors[1]
         return background + styles.color, background
 
     def style(self, names: Iterable[str]) -> Style:

@@ -52,7 +52,7 @@ def unsaved_sessions(app: Any) -> list[AnnotationSession]:
     return unsaved
 
 
-def _count(session: AnnotationSession) -> str:
+def _annotation_count(session: AnnotationSession) -> str:
     count = len(session.annotations())
     return f"{count} annotation{'s' * (count != 1)}"
 
@@ -65,9 +65,9 @@ def _article_name(session: AnnotationSession) -> str:
 def why_unsaved(session: AnnotationSession) -> str:
     """One line: how many annotations are in no file, and why."""
     if session.path is None:
-        return f"{_count(session)} on {_article_name(session)} are in no file: the article has no annotations file"
+        return f"{_annotation_count(session)} on {_article_name(session)} are in no file: the article has no annotations file"
     problem = session.save_problem or "it cannot be written"
-    return f"{_count(session)} on {_article_name(session)} could not be saved to {session.path} ({problem})"
+    return f"{_annotation_count(session)} on {_article_name(session)} could not be saved to {session.path} ({problem})"
 
 
 def file_name_for(session: AnnotationSession) -> str:

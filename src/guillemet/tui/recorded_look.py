@@ -21,7 +21,7 @@ def _hex(colour: object) -> str | None:
     return colour.get_truecolor().hex  # type: ignore[attr-defined]
 
 
-def _attributes(style: Style) -> frozenset[str]:
+def text_attributes(style: Style) -> frozenset[str]:
     return frozenset(name for name in TEXT_ATTRIBUTES if getattr(style, name))
 
 
@@ -33,7 +33,7 @@ def _colours(style: Style) -> Pen:
 def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (a cycle otherwise)
     """The look of the app's current theme, from its article view, side panel and status line."""
     view = app.article_view
-    palette = view._palette
+    palette = view.palette
     layers = {}
     for key in VIEW_KEYS:
         layer = palette.layer(key)
@@ -43,7 +43,7 @@ def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (
         layers[key] = Pen(
             _hex(style.color) if layer.color is not None else None,
             _hex(style.bgcolor) if layer.background is not None else None,
-            _attributes(layer.text_style),
+            text_attributes(layer.text_style),
         )
     side = app.query_one("#side")
     border_colour = side.styles.border_left[1]

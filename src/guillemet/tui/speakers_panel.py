@@ -19,8 +19,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from guillemet.tui.bindings import PANEL_COMMANDS, bindings_of
-from guillemet.tui.quick_scrollbar import use_quick_scrollbar
 from guillemet.tui.reading_model import ReadingModel, SpeakerRow, speaker_details
+from guillemet.tui.textual_internals import use_quick_scrollbar
 
 EXCERPT_CELLS = 60
 MAX_LISTED_CLAIMS = 300
@@ -68,7 +68,7 @@ class SpeakersPanel(Tree[PanelEntry]):
         self.auto_expand = False
         self.guide_depth = 2
         self._signature: tuple = ()
-        self._rows: dict[str, tuple[str, str, int]] = {}
+        self._speaker_rows: dict[str, tuple[str, str, int]] = {}
         self._model: ReadingModel | None = None
         self._labels: dict[int, tuple] = {}
         """What each speaker row's label shows, by node id (unchanged rows are not relabelled)."""
@@ -92,18 +92,18 @@ class SpeakersPanel(Tree[PanelEntry]):
             self.mark_filter(filter_speaker)
             return
         self._signature = signature
-        self._rows = {r.id: (r.name, r.kind, len(r.claims)) for r in rows}
+        self._speaker_rows = {r.id: (r.name, r.kind, len(r.claims)) for r in rows}
         if not rows:
             self.clear()
             self._labels.clear()
             self.root.add_leaf(Text("No speakers found", style="dim italic"))
             return
-        self._update_rows(rows)
+        self._sync_rows(rows)
         self.mark_filter(filter_speaker)
         if self.cursor_line < 0:
             self.cursor_line = 0
 
-    def _update_rows(self, rows: Sequence[SpeakerRow]) -> None:
+    def _sync_rows(self, rows: Sequence[SpeakerRow]) -> None:
         """Make the speaker rows those of `rows`, in order, changing the tree in place: each
         analysis of a long text that comes in (partial ones too) changes only labels and
         adds a few rows, where clearing and refilling a tree of hundreds of speakers took
@@ -188,20 +188,19 @@ class SpeakersPanel(Tree[PanelEntry]):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The rows in `crop`, each drawn on the panel's base style worked out once for them
-        all: `Tree.render_line` works it out again for every row (it walks up the widget tree
-        for the background), which was two fifths of drawing the panel, and the panel is drawn
-        again each time an analysis of a book comes in."""
-        self._row_style = self.rich_style
+        all (`rich_style` below): `Tree.render_line` asks for it again for every row (it walks
+        up the widget tree for the background), which was two fifths of drawing the panel, and
+        the panel is drawn again each time an analysis of a book comes in."""
+        self._row_style = super().rich_style
         try:
             return super().render_lines(crop)
         finally:
             self._row_style = None
 
-    def render_line(self, y: int) -> Strip:
-        """One row, as `Tree.render_line` draws it (on the style kept by `render_lines`)."""
-        style = self._row_style if self._row_style is not None else self.rich_style
-        scroll_x, scroll_y = self.scroll_offset
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
+    @property
+    def rich_style(self) -> Style:
+        """The panel's base style: while `render_lines` draws, the one it worked out."""
+        return self._row_style if self._row_style is not None else super().rich_style
 
     def get_label_width(self, node: TreeNode[PanelEntry]) -> int:
         """The label's width without rendering it (Textual renders every row's label to
@@ -211,7 +210,7 @@ class SpeakersPanel(Tree[PanelEntry]):
     def _row_info(self, node: TreeNode[PanelEntry]) -> tuple[str, str, int]:
         if node.data is None:
             return "", "", 0
-        return self._rows.get(node.data.speaker_id, ("", "", 0))
+        return self._speaker_rows.get(node.data.speaker_id, ("", "", 0))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[PanelEntry]) -> None:
         """Enter or a click: filter by a speaker, or go to a quote."""

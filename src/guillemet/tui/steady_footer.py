@@ -35,17 +35,21 @@ class SteadyFooter(Footer):
     _last_shown: tuple[Hashable, ...] | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
-        """Rebuild only if the keys on show changed since the last rebuild asked for. The
-        first build comes before the next frame rather than after it: it then belongs to the
-        app's first frame, instead of running (with the layout it brings) while the reader's
-        first key waits."""
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            shown = shown_keys(screen)
-            if shown == self._last_shown:
-                return
-            first, self._last_shown = self._last_shown is None, shown
-            if first:
-                self._bindings_ready = True
-                self.call_next(self.recompose)
-                return
+        """Let Textual's footer note the change (it then asks for a rebuild after the next
+        frame, which `recompose` skips when the keys on show are the same). The first build
+        also comes before the next frame: it then belongs to the app's first frame, instead of
+        running (with the layout it brings) while the reader's first key waits."""
+        first = self._last_shown is None
         super().bindings_changed(screen)
+        if first and screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_next(self.recompose)
+
+    async def recompose(self) -> None:
+        """Rebuild, unless the keys on show are those of the last rebuild."""
+        if not self.is_attached:
+            return
+        shown = shown_keys(self.screen)
+        if shown == self._last_shown:
+            return
+        self._last_shown = shown
+        await super().recompose()
