@@ -1,4 +1,5 @@
-"""The `guillemet` command line: open articles in the reader, or `extract` / `export` them.
+"""The `guillemet` command line: open articles in the reader, `extract` / `export` them, or use
+the speaker library (`index`, `who`, `quotes`, `speakers`, `voices`).
 
 `guillemet ARTICLE...` opens the reader; `guillemet extract ...` and `guillemet export ...`
 are subcommands. Each subcommand lives in `guillemet.commands` and is imported only when used,
@@ -14,7 +15,9 @@ from collections.abc import Sequence
 
 from guillemet.errors import GuillemetError
 
-SUBCOMMANDS = ("extract", "export")
+LIBRARY_COMMANDS = ("index", "who", "quotes", "speakers", "voices")
+"""The speaker library's commands, each a module of `guillemet.commands` with a `run(args)`."""
+SUBCOMMANDS = ("extract", "export", *LIBRARY_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,6 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from guillemet.commands.export import run as run_export
 
             return run_export(args[1:])
+        if args and args[0] in LIBRARY_COMMANDS:
+            from importlib import import_module
+
+            return import_module(f"guillemet.commands.{args[0]}").run(args[1:])
         from guillemet.commands.read import run as run_read
 
         return run_read(args)

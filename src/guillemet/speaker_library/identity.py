@@ -25,11 +25,14 @@ HONORIFICS = frozenset(
 FUNCTION_WORDS = frozenset("de d du des la le les l et en a au aux pour sur of the and".split())
 """Folded words that an acronym skips ("Confédération générale du travail" is "CGT")."""
 
+SURNAME_PARTICLES = frozenset("le la de du des d van von der den da di del ben bin al el ibn mac mc".split())
+"""A name that starts with one of these is all surname ("Le Pen", "De Gaulle")."""
+
 LEADING_ARTICLES = frozenset("le la les l the".split())
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*(?:-[A-Z0-9&]+)*$")
-_INITIAL = re.compile(r"^(?:[A-Za-zÀ-ÿ]\.?-?)+$")
+_INITIAL = re.compile(r"^(?:[A-Za-zÀ-ÿ]\.-?)+$|^[A-Za-zÀ-ÿ]$")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 PERSON_KINDS = frozenset({"person"})
@@ -88,11 +91,11 @@ def person_name(name: str) -> PersonName | None:
     words = _strip_honorifics(_name_words(name))
     if not words:
         return None
-    if len(words) == 1:
-        return PersonName("", fold(words[0]))
+    if len(words) == 1 or fold(words[0]) in SURNAME_PARTICLES:
+        return PersonName("", fold(" ".join(words)))
     given_word, rest = words[0], words[1:]
     # Initials after the given name ("John F. Kennedy") are no part of the surname.
-    while len(rest) > 1 and _INITIAL.match(rest[0]) and len(fold(rest[0]).replace(" ", "")) <= 2:
+    while len(rest) > 1 and _INITIAL.match(rest[0]):
         rest = rest[1:]
     given = "-".join(fold(given_word.replace(".", " ")).split()).replace(" ", "-")
     return PersonName(given, fold(" ".join(rest)))
