@@ -423,7 +423,7 @@ def cached_rows(sample: Path, cache_dir: Path, runs: int) -> list[Row]:
     """Re-open of a cached article: until its colours and speakers are on the terminal, seen as
     the speakers panel's first row (the panel and the colours are drawn together)."""
     from guillemet.analysis.models import Analysis
-    from guillemet.tui.reading_model import ReadingModel, speaker_details
+    from guillemet.reading.model import ReadingModel, speaker_details
 
     extracted = subprocess.run(guillemet_command("extract", str(sample)), capture_output=True, text=True,
                                env=environment(**{CACHE_DIR_ENV: str(cache_dir)}), check=False)

@@ -27,7 +27,7 @@ SIZE = (120, 36)
 
 from guillemet.analysis.models import Analysis
 from guillemet.inputs import load_article
-from guillemet.tui.analysis_source import FixedAnalysisSource
+from guillemet.analysis_service.process import FixedAnalysisStream
 from guillemet.tui.app import ReaderApp
 from guillemet.tui.themes import DEFAULT_THEME, LIGHT_THEME
 
@@ -53,7 +53,7 @@ async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str]) ->
 
     with tempfile.TemporaryDirectory() as scratch:
         extensions = discover_extensions(article, {"sidecar": str(Path(scratch) / "notes.json")})
-        app = ReaderApp(article, FixedAnalysisSource([analysis]), theme=theme, extensions=extensions)
+        app = ReaderApp(article, FixedAnalysisStream([analysis]), theme=theme, extensions=extensions)
         return await _drive(app, keys)
 
 

@@ -5,8 +5,8 @@ through one `Engine.analyse_many` call (one `nlp.pipe` stream), in this process 
 `jobs > 1`, in worker processes that each load the model once. Outcomes come back one per input,
 in the input order, as soon as their chunk is done, so output can be streamed. An input that
 cannot be read, or whose analysis fails, becomes an `Outcome` with an error and the batch goes
-on. The cache is looked up before any work is sent and filled with what comes back, so a batch
-of cached articles never loads spaCy.
+on. The cache is looked up before any work is sent and filled with what comes back, through the
+analysis service (`guillemet.analysis_service`), so a batch of cached articles never loads spaCy.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Protocol
 from guillemet.analysis.engine import DEFAULT_MODEL
 from guillemet.analysis.models import Analysis
 from guillemet.article import Article
+from guillemet.analysis_service import AnalysisService
 from guillemet.cache import AnalysisCache
 from guillemet.errors import GuillemetError, InputError
 from guillemet.inputs import STDIN, load_article
@@ -102,6 +103,8 @@ class BatchExtractor:
         self.model = model
         self.jobs = jobs
         self.cache = cache
+        self.service = AnalysisService(model, use_cache=cache is not None, cache=cache)
+        """The cache lookups and stores (the engine runs here or in the workers, in chunks)."""
         self.engine_factory = engine_factory
         self.loader = loader
         self.chunk_chars = chunk_chars
@@ -213,11 +216,9 @@ class BatchExtractor:
         except Exception as error:  # noqa: BLE001 - whatever the loader hits, only this input fails
             problem = _one_line(f"cannot be read ({type(error).__name__}: {error})")
             return _Pending(source, outcome=Outcome(source, error=f"{source}: {problem}"))
-        if self.cache is not None:
-            hit = self.cache.load(article.sha256, self.model, source)
-            if hit is not None:
-                analysis = replace(hit, metadata=article.metadata())
-                return _Pending(source, article, Outcome(source, analysis, cached=True))
+        hit = self.service.cached(article)
+        if hit is not None:
+            return _Pending(source, article, Outcome(source, hit, cached=True))
         return _Pending(source, article)
 
     def _finish(self, chunk: list[_Pending], results: list[_WorkResult]) -> Iterator[Outcome]:
@@ -232,8 +233,7 @@ class BatchExtractor:
             if isinstance(result, str):
                 yield Outcome(pending.source, error=f"{pending.source}: {result}")
                 continue
-            if self.cache is not None:
-                self.cache.store(result, self.model)
+            self.service.store(result)
             analysis = replace(result, source=pending.source, metadata=pending.article.metadata())
             yield Outcome(pending.source, analysis)
 

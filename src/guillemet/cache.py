@@ -16,13 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from guillemet.analysis.models import Analysis
+from guillemet.atomic_write import TEMP_SUFFIX, write_atomically
 
 CACHE_DIR_ENV = "GUILLEMET_CACHE_DIR"
 """Set this environment variable to put the cache somewhere else (tests, read-only homes)."""
@@ -148,7 +148,7 @@ class AnalysisCache:
         name = key.filename()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.directory / name, payload)
+            write_atomically(self.directory / name, payload, durable=False)
         except OSError:
             return False
         sizes = self._entry_sizes()
@@ -187,7 +187,9 @@ class AnalysisCache:
 
     def _remove_stale_temporaries(self) -> None:
         cutoff = time.time() - STALE_TEMP_SECONDS
-        for path in self.directory.glob(TEMP_PREFIX + "*"):
+        # ours (`atomic_write`: `.NAME.xxxx.tmp`), and those of older versions (`.tmp-*`)
+        leftovers = [*self.directory.glob(".*" + TEMP_SUFFIX), *self.directory.glob(TEMP_PREFIX + "*")]
+        for path in leftovers:
             try:
                 if path.stat().st_mtime < cutoff:
                     path.unlink()
@@ -236,25 +238,6 @@ def _analysis_from_entry(data: Any, key: CacheKey) -> Analysis:
     if analysis.text_sha256 != key.text_sha256 or not analysis.complete:
         raise ValueError("entry holds another or an unfinished analysis")
     return analysis
-
-
-def _write_atomically(path: Path, payload: bytes) -> None:
-    """Write to a temporary file in the same directory, then rename it over `path`.
-
-    A reader never sees half an entry, and two processes storing the same key just race to
-    put identical content in place.
-    """
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
 
 
 def _touch(path: Path) -> None:

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.errors import GuillemetError
-from guillemet.tui.analysis_source import FixedAnalysisSource
+from guillemet.analysis_service.process import FixedAnalysisStream
 from guillemet.tui.app import ReaderApp
 
 SIZE = (120, 40)
@@ -18,7 +18,7 @@ SIZE = (120, 40)
 
 def make_app(article: Article, analyses: Sequence[Analysis | GuillemetError], **options) -> ReaderApp:
     """The reader on `article`, fed `analyses` in order (an error is raised by the source)."""
-    return ReaderApp(article, FixedAnalysisSource(analyses), **options)
+    return ReaderApp(article, FixedAnalysisStream(analyses), **options)
 
 
 async def settle(pilot: Pilot, app: ReaderApp, timeout: float = 10.0) -> None:

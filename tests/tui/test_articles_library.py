@@ -14,7 +14,7 @@ from guillemet.article import Article
 from guillemet.commands import read
 from guillemet.tui.annotation_extension import make_extension
 from guillemet.tui.articles_panel import ArticlesPanel
-from guillemet.tui.library import ArticleLibrary, SwitchArticle
+from guillemet.reading.library import ArticleLibrary, SwitchArticle
 
 SIZE = (120, 40)
 
@@ -126,7 +126,7 @@ def test_the_background_pass_counts_the_other_articles_and_fills_the_cache() -> 
     import time
 
     from guillemet.analysis.engine import DEFAULT_MODEL
-    from guillemet.tui.analysis_source import cached_analysis
+    from guillemet.analysis_service.process import cached_analysis
 
     articles = [other_article("Premier"), other_article("Deuxième"),
                 Article(text="Il pleut sur Lyon depuis mardi.", source="pluie.txt")]

@@ -18,8 +18,8 @@ from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.commands.read import FRAMES_PER_SECOND, build_app
 from guillemet.tui import textual_internals
-from guillemet.tui.long_lived import long_lived_allocations
-from guillemet.tui.reading_model import ReadingModel
+from guillemet.analysis_service.long_lived import long_lived_allocations
+from guillemet.reading.model import ReadingModel
 from guillemet.tui.steady_footer import SteadyFooter, shown_keys
 from guillemet.tui.textual_internals import QuickScrollBar, has_plain_box
 from guillemet.tui.theme_colours import DARK_NAME, LIGHT_NAME

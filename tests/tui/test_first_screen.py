@@ -20,9 +20,9 @@ from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.tui import first_screen as fs
 from guillemet.tui.app import ReaderApp
-from guillemet.tui.headings import header_lines
-from guillemet.tui.layout import char_cells
-from guillemet.tui.reading_model import ReadingModel, speaker_details
+from guillemet.reading.headings import header_lines
+from guillemet.reading.layout import char_cells
+from guillemet.reading.model import ReadingModel, speaker_details
 
 SIZE = (120, 40)
 CURSOR_TO = re.compile(r"\x1b\[(\d+);1H")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guillemet.tui.layout import BLANK, BODY, META, RULE, TITLE, build_layout, wrap_paragraph
+from guillemet.reading.layout import BLANK, BODY, META, RULE, TITLE, build_layout, wrap_paragraph
 
 
 def shown(text: str, lines: list[tuple[int, int]]) -> str:

@@ -47,8 +47,8 @@ def test_options_parse(sample_path) -> None:
     assert default.source.model is None and default.source.use_cache
 
 
-@pytest.mark.parametrize("module", ["guillemet.tui.analysis_source", "guillemet.tui.layout",
-                                    "guillemet.tui.reading_model", "guillemet.tui.keymap",
+@pytest.mark.parametrize("module", ["guillemet.analysis_service.process", "guillemet.reading.layout",
+                                    "guillemet.reading.model", "guillemet.tui.keymap",
                                     "guillemet.tui.first_screen", "guillemet.tui.theme_colours"])
 def test_pure_parts_do_not_import_textual(module: str) -> None:
     code = f"import sys, {module}; sys.exit(any(m in sys.modules for m in ('textual', 'spacy', 'rich')))"

@@ -11,11 +11,11 @@ from textual.widgets import Static
 from tui_samples import sample_analysis
 
 from guillemet.errors import ModelNotInstalledError
-from guillemet.tui.analysis_source import FixedAnalysisSource
+from guillemet.analysis_service.process import FixedAnalysisStream
 from guillemet.tui.app import ReaderApp
 from guillemet.tui.bindings import Command
-from guillemet.tui.reading_model import ReadingModel
-from guillemet.tui.spans import StyledSpan
+from guillemet.reading.model import ReadingModel
+from guillemet.reading.spans import StyledSpan
 
 
 async def test_partial_analyses_are_shown_then_completed(article, sample_text) -> None:
@@ -27,7 +27,7 @@ async def test_partial_analyses_are_shown_then_completed(article, sample_text) -
         def on_reader_app_analysis_shown(self, message: ReaderApp.AnalysisShown) -> None:
             shown.append(message.analysis.analysed_to)
 
-    app = Recording(article, FixedAnalysisSource([partial, complete]))
+    app = Recording(article, FixedAnalysisStream([partial, complete]))
     async with app.run_test() as pilot:
         await settle(pilot, app)
         await pilot.pause()
@@ -93,7 +93,7 @@ async def test_a_small_terminal_gets_a_message(article, analysis) -> None:
 async def test_a_resized_view_is_drawn_with_the_new_wrap_at_once(article, analysis) -> None:
     """The view can be drawn at its new size before its Resize event is handled: it wraps
     then, instead of drawing the old wrap once more."""
-    from guillemet.tui import layout as lay
+    from guillemet.reading import layout as lay
 
     app = make_app(article, [analysis])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -156,7 +156,7 @@ async def test_an_extension_adds_a_remappable_command_and_a_panel(article, analy
 
 
 async def test_an_analysis_that_comes_at_once_is_shown(article, analysis) -> None:
-    app = ReaderApp(article, FixedAnalysisSource([analysis]))
+    app = ReaderApp(article, FixedAnalysisStream([analysis]))
     async with app.run_test() as pilot:
         await settle(pilot, app)
         assert app.analysis is analysis

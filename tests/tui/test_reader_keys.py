@@ -375,7 +375,7 @@ async def test_dragging_the_mouse_selects_text(article, analysis) -> None:
 async def test_a_new_analysis_updates_the_speaker_rows_in_place_and_keeps_expansion(article, analysis) -> None:
     from dataclasses import replace
 
-    from guillemet.tui.reading_model import ReadingModel
+    from guillemet.reading.model import ReadingModel
 
     app = make_app(article, [analysis])
     async with app.run_test(size=SMALL) as pilot:

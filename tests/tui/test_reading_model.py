@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guillemet.analysis.models import Analysis
-from guillemet.tui.reading_model import ReadingModel
+from guillemet.reading.model import ReadingModel
 
 
 def test_claims_are_in_reading_order_and_speakers_sorted_by_claims(analysis: Analysis) -> None:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from guillemet.analysis.models import Quote, SpeakerRef
 from guillemet.article import Article
-from guillemet.tui.headings import display_title, header_lines
+from guillemet.reading.headings import display_title, header_lines
 from guillemet.tui.help_screen import display_keys
-from guillemet.tui.history import JumpHistory, Position
+from guillemet.reading.history import JumpHistory, Position
 from guillemet.tui.keymap import load_keymap
-from guillemet.tui.search import SearchResults
+from guillemet.reading.search import SearchResults
 from guillemet.tui.speakers_panel import excerpt
-from guillemet.tui.reading_model import claim_summary
+from guillemet.reading.model import claim_summary
 
 
 def test_search_ignores_case_and_steps_around() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guillemet.tui.spans import StyledSpan, flatten
+from guillemet.reading.spans import StyledSpan, flatten
 
 
 def test_nested_spans_give_runs_with_every_active_key() -> None:

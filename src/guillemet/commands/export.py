@@ -64,20 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def analyse(article: Article, model: str, *, use_cache: bool = True) -> Analysis:
-    """The analysis of `article`: from the cache if it is there, else from the engine."""
-    from guillemet.cache import AnalysisCache
+    """The analysis of `article`: from the cache if it is there, else from the engine (see
+    `guillemet.analysis_service`)."""
+    from guillemet.analysis_service import AnalysisService
 
-    cache = AnalysisCache() if use_cache else None
-    if cache is not None:
-        cached = cache.load(article.sha256, model, article.source)
-        if cached is not None:
-            return cached
-    from guillemet.analysis.engine import Engine
-
-    analysis = Engine(model).analyse(article.text, article.source)
-    if cache is not None:
-        cache.store(analysis, model)
-    return analysis
+    return AnalysisService(model, use_cache=use_cache).analyse(article)
 
 
 def render(fmt: str, article: Article, analysis: Analysis, annotations: list[Annotation]) -> str:

@@ -96,7 +96,7 @@ def run(args: list[str]) -> int:
     """Open the reader on the articles in `args`; the exit status is in the module docstring.
 
     With several articles the reader shows one at a time; when it returns a `SwitchArticle`
-    it is opened again on that article (see `guillemet.tui.library`).
+    it is opened again on that article (see `guillemet.reading.library`).
     """
     from guillemet.tui.closing_signals import ClosedBySignal, signals_end_the_command
 
@@ -123,7 +123,7 @@ def _run(options: argparse.Namespace) -> int:
     with first_screen() as screen:
         ready = paint_first_screen(screen, articles[0], options) if screen is not None else None
         library = article_library(articles, options)
-        from guillemet.tui.library import SwitchArticle
+        from guillemet.reading.library import SwitchArticle
 
         try:
             while True:
@@ -172,8 +172,8 @@ def paint_first_screen(screen: Any, article: Article, options: argparse.Namespac
 
 def _paint_first_screen(screen: Any, article: Article, options: argparse.Namespace) -> Any:
     from guillemet.tui.first_screen import SpeakerLine, load_look, paint
-    from guillemet.tui.headings import header_lines
-    from guillemet.tui.reading_model import WAITING_FOR_ANALYSIS
+    from guillemet.reading.headings import header_lines
+    from guillemet.reading.model import WAITING_FOR_ANALYSIS
 
     look = load_look(theme_of(options))
     if look is None:
@@ -185,9 +185,9 @@ def _paint_first_screen(screen: Any, article: Article, options: argparse.Namespa
     if options.no_cache:
         return None
     from guillemet.analysis import DEFAULT_MODEL
-    from guillemet.tui.analysis_source import cached_analysis
-    from guillemet.tui.long_lived import long_lived_allocations
-    from guillemet.tui.reading_model import ReadingModel, claim_summary, speaker_details
+    from guillemet.analysis_service.process import cached_analysis
+    from guillemet.analysis_service.long_lived import long_lived_allocations
+    from guillemet.reading.model import ReadingModel, claim_summary, speaker_details
 
     with long_lived_allocations():
         analysis = cached_analysis(article, options.model or DEFAULT_MODEL)
@@ -229,8 +229,8 @@ def check_sidecar(option: str | None) -> None:
 
 
 def article_library(articles: list[Article], options: argparse.Namespace) -> Any:
-    """The articles, opened together (see `guillemet.tui.library`)."""
-    from guillemet.tui.library import ArticleLibrary
+    """The articles, opened together (see `guillemet.reading.library`)."""
+    from guillemet.reading.library import ArticleLibrary
 
     return ArticleLibrary(articles, options.model, use_cache=not options.no_cache)
 
@@ -250,7 +250,7 @@ def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | N
     article's analysis and reading model when they are already at hand (from the cache), to
     show in the first frame."""
     os.environ.setdefault("TEXTUAL_FPS", FRAMES_PER_SECOND)  # read once, as Textual is imported
-    from guillemet.tui.analysis_source import ProcessAnalysisSource
+    from guillemet.analysis_service.process import ProcessAnalysisStream
     from guillemet.tui.app import ReaderApp
     from guillemet.tui.extensions import discover_extensions
     from guillemet.tui.keymap import load_keymap
@@ -261,7 +261,7 @@ def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | N
     extension_options = {"sidecar": options.sidecar, "model": options.model}
     return ReaderApp(
         article,
-        None if ready else ProcessAnalysisSource(options.model, use_cache=not options.no_cache),
+        None if ready else ProcessAnalysisStream(options.model, use_cache=not options.no_cache),
         theme=theme,
         keymap=keymap,
         keymap_problem=keymap_problem,

@@ -1,8 +1,8 @@
 """The reader: a Textual app where every claim is one key away from its source.
 
-This package is imported only by the `guillemet ARTICLE` command. Its pure modules
-(`layout`, `spans`, `reading_model`, `history`, `search`, `keymap`, `analysis_source`,
-`long_lived`, `first_screen`) never import Textual, so they are tested without an app and
-the analysis process that imports `analysis_source` stays light. Nothing is imported here on purpose: importing
-`guillemet.tui.analysis_source` in the analysis process must not pull Textual in.
+This package is imported only by the `guillemet ARTICLE` command. What the reader computes
+without drawing (the reading model, the wrap, search, the articles opened together) is in
+`guillemet.reading`, and where its analysis comes from in `guillemet.analysis_service`; of the
+modules here, `keymap` and `first_screen` (painted before Textual is imported) never import
+Textual. Nothing is imported here on purpose.
 """

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from guillemet.annotations.model import AnchorState, Annotation
-from guillemet.tui.spans import StyledSpan
+from guillemet.reading.spans import StyledSpan
 
 EXCERPT = 48
 ICONS = {"commenting": "✎", "highlighting": "▌", "tagging": "#", "assessing": "✓", "editing": "⚑"}

@@ -2,7 +2,7 @@
 
 The app owns the reading state (current claim, speaker filter, search, jump history) and
 tells its widgets what to show; widgets only post messages. The analysis comes from an
-`AnalysisSource` consumed in a thread that does nothing but wait on a queue and index the
+`AnalysisStream` consumed in a thread that does nothing but wait on a queue and index the
 result (`ReadingModel.build`), so the first paint never waits for spaCy.
 
 Extension points (used by the annotations):
@@ -42,7 +42,7 @@ from textual.worker import get_current_worker
 from guillemet.analysis.models import Analysis, Quote
 from guillemet.article import Article
 from guillemet.errors import GuillemetError, ModelNotInstalledError
-from guillemet.tui.analysis_source import AnalysisSource
+from guillemet.analysis_service import AnalysisStream
 from guillemet.tui.article_view import ArticleView
 from guillemet.tui.articles_panel import ArticlesPanel
 from guillemet.tui.bindings import APP_COMMANDS, PANEL_COMMANDS, VIEW_COMMANDS, Command
@@ -50,15 +50,15 @@ from guillemet.tui.closing_signals import forward_to_loop, status_after
 from guillemet.tui.colours_dialog import EntityColoursDialog
 from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
-from guillemet.tui.history import JumpHistory, Position
-from guillemet.tui.headings import header_lines
-from guillemet.tui.layout import MIN_HEIGHT, MIN_WIDTH
-from guillemet.tui.library import ArticleLibrary, SwitchArticle
-from guillemet.tui.long_lived import long_lived_allocations
+from guillemet.reading.history import JumpHistory, Position
+from guillemet.reading.headings import header_lines
+from guillemet.reading.layout import MIN_HEIGHT, MIN_WIDTH
+from guillemet.reading.library import ArticleLibrary, SwitchArticle
+from guillemet.analysis_service.long_lived import long_lived_allocations
 from guillemet.tui.quit_guard import leave_when_saved, save_before_signal_exit
 from guillemet.tui.reader_screen import ReaderScreen
-from guillemet.tui.reading_model import WAITING_FOR_ANALYSIS, ReadingModel, claim_summary
-from guillemet.tui.search import SearchResults
+from guillemet.reading.model import WAITING_FOR_ANALYSIS, ReadingModel, claim_summary
+from guillemet.reading.search import SearchResults
 from guillemet.tui.search_bar import SearchBar
 from guillemet.tui.speakers_panel import SpeakersPanel
 from guillemet.tui.status_line import SPINNER, StatusLine
@@ -105,7 +105,7 @@ class ReaderApp(App["SwitchArticle | None"]):
     def __init__(
         self,
         article: Article,
-        source: AnalysisSource | None,
+        source: AnalysisStream | None,
         *,
         theme: str = DEFAULT_THEME,
         keymap: dict[str, str] | None = None,

@@ -33,12 +33,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from guillemet.tui import layout as lay
+from guillemet.reading import layout as lay
 from guillemet.tui.bindings import VIEW_COMMANDS, bindings_of
 from guillemet.tui.palette import Palette
-from guillemet.tui.reading_model import SPEAKER_KEY_PREFIX, ReadingModel, analysis_layers
-from guillemet.tui.search import SearchResults
-from guillemet.tui.spans import Runs, StyledSpan, flatten
+from guillemet.reading.model import SPEAKER_KEY_PREFIX, ReadingModel, analysis_layers
+from guillemet.reading.search import SearchResults
+from guillemet.reading.spans import Runs, StyledSpan, flatten
 from guillemet.tui.textual_internals import direct_lines, draws_directly, use_quick_scrollbar
 
 GUTTER = lay.GUTTER

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from guillemet.tui.library import ArticleLibrary
+from guillemet.reading.library import ArticleLibrary
 
 
 def article_line(library: ArticleLibrary, index: int) -> Text:

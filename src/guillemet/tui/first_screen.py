@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from guillemet.tui import layout as lay
-from guillemet.tui.reading_model import analysis_layers
+from guillemet.reading import layout as lay
+from guillemet.reading.model import analysis_layers
 from guillemet.tui.theme_colours import THEME_COLOURS
 
 SIDE_WIDTH = 42
@@ -257,9 +257,9 @@ def record_look(theme: str, look: Look, cache_dir: Path | None = None) -> bool:
         except OSError:
             pass
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp-{os.getpid()}")
-        temporary.write_bytes(payload)
-        os.replace(temporary, path)
+        from guillemet.atomic_write import write_atomically
+
+        write_atomically(path, payload, durable=False)
         return True
     except OSError:
         return False

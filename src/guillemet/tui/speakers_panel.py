@@ -19,7 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from guillemet.tui.bindings import PANEL_COMMANDS, bindings_of
-from guillemet.tui.reading_model import ReadingModel, SpeakerRow, speaker_details
+from guillemet.reading.model import ReadingModel, SpeakerRow, speaker_details
 from guillemet.tui.textual_internals import use_quick_scrollbar
 
 EXCERPT_CELLS = 60

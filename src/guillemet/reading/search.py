@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from guillemet.tui.cycling import cyclic_step
+from guillemet.reading.cycling import cyclic_step
 
 MAX_MATCHES = 100_000
 

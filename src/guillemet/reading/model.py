@@ -13,8 +13,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from guillemet.analysis.models import Analysis, Entity, Quote, Span, Speaker
-from guillemet.tui.cycling import cyclic_step
-from guillemet.tui.spans import Runs, StyledSpan, flatten
+from guillemet.reading.cycling import cyclic_step
+from guillemet.reading.spans import Runs, StyledSpan, flatten
 
 SPEAKER_KEY_PREFIX = "speaker:"
 
