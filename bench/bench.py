@@ -719,6 +719,10 @@ def progress_steps(args: argparse.Namespace, rows: list[Row], runs: int, big: Pa
         rows.append(Row("Throughput rows", "skipped: the fr-litbank corpus is not next to the checkout"))
     yield "big document through guillemet extract"
     rows += big_extract_rows(big, cache_dir)
+    yield "speaker library queries"
+    from library_bench import library_rows  # bench/library_bench.py
+
+    rows += library_rows(Row)
     if not args.skip_reader:
         yield "reader"
         rows += reader_rows(big, args.quick, runs)

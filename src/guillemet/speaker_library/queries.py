@@ -111,10 +111,11 @@ def fts_query(words: str) -> str:
 def speaker_summaries(connection: sqlite3.Connection, limit: int | None = None) -> list[SpeakerSummary]:
     """Identities with at least one quote, most quoted first."""
     rows = connection.execute(
-        "SELECT i.id, i.name, i.kind, group_concat(DISTINCT s.gender), count(q.id), count(DISTINCT s.article), "
-        "coalesce(sum(q.words), 0), group_concat(DISTINCT s.name) "
-        "FROM quotes q JOIN speakers s ON s.id = q.speaker JOIN identities i ON i.id = s.identity "
-        "GROUP BY i.id ORDER BY count(q.id) DESC, i.name LIMIT ?",
+        "SELECT i.id, i.name, i.kind, t.genders, t.quotes, t.articles, t.words, t.names FROM ("
+        "  SELECT identity, group_concat(DISTINCT gender) AS genders, sum(quotes) AS quotes, "
+        "  count(DISTINCT article) AS articles, sum(words) AS words, group_concat(DISTINCT name) AS names "
+        "  FROM speakers WHERE quotes > 0 GROUP BY identity) t JOIN identities i ON i.id = t.identity "
+        "ORDER BY t.quotes DESC, i.name LIMIT ?",
         (-1 if limit is None else limit,),
     )
     return [

@@ -74,4 +74,9 @@ def record_analysis(connection: sqlite3.Connection, analysis: Analysis, text: st
             connection.execute(
                 "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, quote.text)
             )
+            if speaker_row is not None:
+                connection.execute(
+                    "UPDATE speakers SET quotes = quotes + 1, words = words + ? WHERE id = ?",
+                    (word_count(quote.text), speaker_row),
+                )
         return Recorded(article_id, True, len(analysis.quotes))

@@ -48,7 +48,8 @@ CREATE TABLE aliases (
 );
 CREATE INDEX aliases_identity ON aliases (identity);
 
--- A speaker of one article; `pinned` when a correction set its identity by hand.
+-- A speaker of one article; `pinned` when a correction set its identity by hand; `quotes` and
+-- `words` count its quotes here, so that listing speakers need not read every quote.
 CREATE TABLE speakers (
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles (id),
@@ -58,6 +59,8 @@ CREATE TABLE speakers (
     gender TEXT NOT NULL DEFAULT 'unknown',
     identity INTEGER NOT NULL REFERENCES identities (id),
     pinned INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0,
+    words INTEGER NOT NULL DEFAULT 0,
     UNIQUE (article, local_id)
 );
 CREATE INDEX speakers_identity ON speakers (identity);

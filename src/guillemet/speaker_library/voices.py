@@ -124,12 +124,12 @@ def library_voices(connection: sqlite3.Connection, article_ids: list[int] | None
     """The voices of the whole library, or of the articles given by id; one identity counts once."""
     where, params = "", []
     if article_ids is not None:
-        where = f"WHERE q.article IN ({','.join('?' for _ in article_ids)})"
+        where = f"AND s.article IN ({','.join('?' for _ in article_ids)})"
         params = list(article_ids)
     rows = connection.execute(
-        "SELECT i.name, i.kind, group_concat(DISTINCT s.gender), count(q.id), coalesce(sum(q.words), 0) "
-        "FROM quotes q JOIN speakers s ON s.id = q.speaker JOIN identities i ON i.id = s.identity "
-        f"{where} GROUP BY i.id",
+        "SELECT i.name, i.kind, group_concat(DISTINCT s.gender), sum(s.quotes), sum(s.words) "
+        "FROM speakers s JOIN identities i ON i.id = s.identity "
+        f"WHERE s.quotes > 0 {where} GROUP BY i.id",
         params,
     ).fetchall()
     if article_ids is None:
