@@ -267,3 +267,99 @@ def test_pronoun_prefers_a_person_to_a_nearer_organisation(engine: Engine) -> No
         "Il a affirmé que le budget était insuffisant."
     )
     assert speaker_of(quote_with(a, "budget")) == "Octave Perrichon"
+
+
+# --- subjects the parser misplaces ----------------------------------------------------------
+
+
+def test_participle_after_a_comma_takes_the_clause_subject(engine: Engine) -> None:
+    # the parser hangs "estimant" on the nearest noun ("enquête"); set off by a comma, the
+    # participle is apposed to the subject of the clause
+    a = engine.analyse(
+        "Devant le congrès réuni à Lyon, la ministre Claire Vautrin demandait l'ouverture d'une "
+        "enquête administrative, estimant que ce drame appelle à revoir la carte des hôpitaux."
+    )
+    assert speaker_of(quote_with(a, "revoir la carte")) == "Claire Vautrin"
+
+
+def test_event_noun_is_no_source(engine: Engine) -> None:
+    # "-ment" names an action or a result (événement, changement), never an agent
+    a = engine.analyse("Cet événement appelle à ne rien céder sur les urgences.")
+    assert not a.quotes
+
+
+@pytest.mark.parametrize("text", [
+    "Il a salué les militants avant de poursuivre : « Nous gagnerons cette bataille. »",
+    "Paul Morand a quitté la salle sans préciser ce qu'il ferait.",
+])
+def test_adverbial_infinitive_is_no_reported_content(engine: Engine, text: str) -> None:
+    # "avant de poursuivre", "sans préciser": a time or a manner, not the words reported
+    a = engine.analyse(text)
+    assert all(q.text not in ("poursuivre", "préciser ce qu'il ferait") for q in a.quotes), \
+        [q.text for q in a.quotes]
+
+
+def test_adverbial_infinitive_cue_takes_the_clause_subject(engine: Engine) -> None:
+    a = engine.analyse(
+        "Le maire Octave Perrichon a salué les bénévoles avant de poursuivre : "
+        "« Nous rouvrirons la route lundi. »"
+    )
+    assert speaker_of(quote_with(a, "rouvrirons la route")) == "Octave Perrichon"
+
+
+def test_dative_clitic_is_never_the_speaker(engine: Engine) -> None:
+    # "lui avait dit X": "lui" is who is spoken to, though the parser may make it the subject
+    a = engine.analyse(
+        "« Votre projet ne tient pas », lui avait dit Hervé Gallois, président du groupe, "
+        "avant de poursuivre « Vous vivez dans un autre monde »."
+    )
+    assert speaker_of(quote_with(a, "ne tient pas")) == "Hervé Gallois"
+    assert speaker_of(quote_with(a, "autre monde")) == "Hervé Gallois"
+
+
+def test_noun_after_a_preposition_is_never_the_subject(engine: Engine) -> None:
+    a = engine.analyse(
+        "Sur Twitter, Philippe Garnier (UMP) a dénoncé un « incident grave et un déni de démocratie »."
+    )
+    assert speaker_of(quote_with(a, "incident grave")) == "Philippe Garnier"
+
+
+def test_name_before_its_parenthesis_is_the_subject_when_the_parse_loses_it(engine: Engine) -> None:
+    # the parser makes "en minorité" the subject of "est intervenu"
+    a = engine.analyse(
+        "Alors que la gauche était en minorité face aux députés de l'opposition, Marc Vollant (PS) "
+        "est intervenu, avant le vote d'un article, en demandant au président de la commission "
+        "Paul Barrin (EELV) une suspension de séance, afin de « retrouver le chemin de la sérénité »."
+    )
+    assert speaker_of(quote_with(a, "chemin de la sérénité")) == "Marc Vollant"
+
+
+def test_first_name_tagged_as_a_noun_gives_no_gender(engine: Engine) -> None:
+    # "Ana" taken for a masculine noun must not make "elle" skip her for an organisation
+    a = engine.analyse(
+        "À la fin, Ana Pastorel fut remerciée vendredi. La chaîne TVE a publié un communiqué "
+        "le lendemain. Pastorel leur répondit et nia leur version ; elle écrivit : "
+        "« Je sais qu'ils m'ont écartée et ne m'ont rien offert de concret. »"
+    )
+    assert speaker_of(quote_with(a, "écartée")) == "Ana Pastorel"
+
+
+# --- incises away from the quotation -----------------------------------------------------------
+
+
+def test_incise_after_a_phrase_that_extends_the_quotation(engine: Engine) -> None:
+    a = engine.analyse(
+        "« Le contexte de la perte est bien pire qu'attendu », y compris le montant des "
+        "dommages imposé au groupe, commente Song Myung-Sup, analyste à Séoul."
+    )
+    assert speaker_of(quote_with(a, "bien pire")) == "Song Myung-Sup"
+
+
+@pytest.mark.parametrize("addressee, speaker", [
+    ("au quotidien Le Monde", "Jean Dupont"),
+    ("à l'agence AFP", "Jean Dupont"),
+])
+def test_incise_addressee_and_its_name_are_skipped(engine: Engine, addressee: str, speaker: str) -> None:
+    # "a confié au quotidien Le Monde Jean Dupont": the name of the addressee is not the speaker
+    a = engine.analyse(f"Le navire aurait coulé au large, a confié {addressee} {speaker}.")
+    assert speaker_of(quote_with(a, "navire aurait coulé")) == speaker

@@ -118,6 +118,28 @@ def apposed_name_before(verb: Token) -> Token | None:
     return doc[first]
 
 
+def _name_right_before(verb: Token) -> Token | None:
+    """"…, François Brottes (PS) est intervenu": a name that opens its clause right before
+    the verb (a gloss in parentheses between them), for when the parse lost it."""
+    doc = verb.doc
+    k = cue_start(verb) - 1
+    while k > verb.sent.start and (doc[k].pos_ == "ADV" or doc[k].lemma_ in ("avoir", "être") and doc[k].pos_ == "AUX"):
+        k -= 1
+    if doc[k].text == ")":
+        while k > verb.sent.start and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    last = doc[k]
+    if last.ent_type_ not in ("PER", "ORG") or not last.text[:1].isupper():
+        return None
+    first = k
+    while first > verb.sent.start and doc[first - 1].ent_type_ == last.ent_type_ and doc[first].ent_iob_ != "B":
+        first -= 1
+    if first > verb.sent.start and doc[first - 1].text not in (",", ";", ":") and doc[first - 1].pos_ != "CCONJ":
+        return None
+    return doc[first]
+
+
 def _name_before_gloss(verb: Token, comma: int) -> Token | None:
     """"Michel Guay, jeune appelé et témoin de la scène, raconte": a name opening the clause,
     a description set off by commas after it, then the verb."""
@@ -160,6 +182,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJ_DEPS and child.i < verb.i:
             if _dative_clitic(child):
+                continue
+            if any(c.dep_ == "case" and c.pos_ == "ADP" for c in child.children):
+                # "Sur Twitter, X a dénoncé", "la gauche était en minorité, X est intervenu":
+                # a noun after a preposition is never the subject the parser made it
+                found = _name_right_before(verb)
+                if found is None:
+                    found = next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                if found is not None:
+                    return found
                 continue
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl" and verb.head.i < child.i:
                 return verb.head
@@ -281,6 +312,9 @@ def inverted_subject(verb: Token, limit: int) -> Token | None:
         elif tok.lower_ in ("à", "au", "aux") and tok.pos_ == "ADP" and tok.head.i > j:
             # "confie à l'AFP Jean Dupont": skip the addressee
             j = max(j + 1, min(tok.head.right_edge.i, tok.head.i) + 1)
+            while j < limit and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PER" \
+                    and (doc[j].pos_ in ("PROPN", "X") or doc[j].ent_type_):
+                j += 1  # and its name: "a annoncé à l'agence RIA Novosti Valentine Sapounov"
         else:
             break
     if j >= limit:
@@ -297,8 +331,10 @@ def inverted_subject(verb: Token, limit: int) -> Token | None:
         if k >= limit:
             return None
         tok = doc[k]
-    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.text[:1].isupper()):
-        while tok.dep_ == "flat:name" and tok.head.i < tok.i and tok.head.i >= j:
+    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ in ("ADJ", "X") and tok.text[:1].isupper()):
+        # a foreign name may be tagged X ("commente Song Myung-Sup")
+        while tok.dep_ == "flat:name" and tok.head.i < tok.i and tok.head.i >= j \
+                and not (tok.ent_type_ == "PER" and tok.head.ent_type_ != "PER"):
             tok = tok.head
         return tok
     return None

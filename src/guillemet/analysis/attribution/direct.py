@@ -51,8 +51,34 @@ def _incise_after(view: SentenceView, number: int) -> _Incise | None:
     q = view.quotes[number]
     if not q.closed:
         return None
+    found = _incise_at(view, q.close_tok + 1)
+    if found is not None:
+        return found
+    gap = _appended_phrase_end(view, q.close_tok + 1)
+    return _incise_at(view, gap) if gap is not None else None
+
+
+_APPENDED_MAX_TOKENS = 15
+
+
+def _appended_phrase_end(view: SentenceView, start: int) -> int | None:
+    """"« … », y compris le montant imposé à Samsung, commente X": a phrase with no finite
+    verb may extend the quotation before its incise; the comma that closes it, or None."""
     doc = view.doc
-    j = q.close_tok + 1
+    if start >= view.end or doc[start].text != ",":
+        return None
+    for k in range(start + 1, min(view.end, start + _APPENDED_MAX_TOKENS)):
+        tok = doc[k]
+        if tok.text in ("«", "»", ";", ":", "(", ")") or tok.pos_ in ("VERB", "AUX") and tok.morph.get("VerbForm") == ["Fin"]:
+            return None
+        if tok.text == "," and k > start + 2:
+            return k
+    return None
+
+
+def _incise_at(view: SentenceView, j: int) -> _Incise | None:
+    """The inverted incise that starts at token `j` (after commas, dashes and adverbs)."""
+    doc = view.doc
     skipped = 0
     while j < view.end and doc[j].text in (",", "-", "—", "–") and skipped < 2:
         j += 1
