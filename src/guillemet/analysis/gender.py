@@ -54,6 +54,10 @@ _INVERTED = re.compile(r"-(?:t-)?(il|elle)\b", re.IGNORECASE)
 _EMPHATIC = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,.;:«»]{1,60},\s*)?(?:a|avait|aura)\s+(elle|lui)\b")
 
 
+HONORIFICS = {"mme": FEMALE, "madame": FEMALE, "mlle": FEMALE, "mademoiselle": FEMALE, "m": MALE, "monsieur": MALE}
+"""A closed list, so kept here rather than in the lexicon files (folded, without the dot)."""
+
+
 @dataclass(frozen=True, slots=True)
 class GenderClue:
     """One mark of gender in the text: which gender, what marks it, and where."""
@@ -67,14 +71,17 @@ class GenderClue:
 def _words() -> dict:
     raw = resources.files("guillemet").joinpath("data/gender_words.json").read_text(encoding="utf-8")
     data = json.loads(raw)
-    nouns = {w: g for g in (FEMALE, MALE) for w in data["nouns"][g]}
+    def by_gender(group: str) -> dict[str, str]:
+        return {w: g for g in (FEMALE, MALE) for w in data[f"{g}_{group}"]}
+
+    nouns = by_gender("nouns")
     return {
-        "honorifics": {w: g for g in (FEMALE, MALE) for w in data["honorifics"][g]},
-        "determiners": {w: g for g in (FEMALE, MALE) for w in data["determiners"][g]},
+        "honorifics": HONORIFICS,
+        "determiners": by_gender("determiners"),
         "possessives": frozenset(data["possessives_before_vowel"]),
         "nouns": nouns,
         "roles": frozenset(nouns) | frozenset(data["epicene_nouns"]),
-        "adjectives": {w: g for g in (FEMALE, MALE) for w in data["adjectives"][g]},
+        "adjectives": by_gender("adjectives"),
     }
 
 
