@@ -3,6 +3,11 @@
 A `Tree`: one row per speaker (name, kind, number of claims), expandable to one line per claim
 (a short excerpt). `enter` (or a click) on a speaker asks the app to filter the claims to that
 speaker; on a claim, to jump to it. The panel only posts messages: the app decides.
+
+Each speaker row fits the panel on one line (`fit_speaker_row`): a long name is cut with "…"
+so that the count and the kind stay whole (a kind cut to "gov" reads as another word), and a
+speaker left with no claims (after a correction) keeps the place of the expand arrow, so the
+names stay in one column.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region
@@ -24,6 +30,9 @@ from guillemet.tui.textual_internals import use_quick_scrollbar
 
 EXCERPT_CELLS = 60
 MAX_LISTED_CLAIMS = 300
+ARROW_CELLS = 2
+"""The width of the tree's expand arrow (`Tree.ICON_NODE`, "▶ "), kept blank on rows without one."""
+DETAILS_GAP = "  "
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,24 @@ def excerpt(text: str, cells: int = EXCERPT_CELLS) -> str:
         return flat
     cut = flat.rfind(" ", 0, cells - 1)
     return flat[: cut if cut > cells // 2 else cells - 1].rstrip(" ,;:") + "…"
+
+
+def fit_speaker_row(name: str, details: str, cells: int) -> tuple[str, str]:
+    """The name and the details (`3 · government`) of a speaker row in `cells` cells: the name
+    is cut with "…" first; the details only when not even one letter of the name would fit."""
+    room = cells - cell_len(DETAILS_GAP) - cell_len(details)
+    if cell_len(name) <= room:
+        return name, details
+    if room >= 2:
+        return _cut(name, room), details
+    return _cut(name, max(1, cells // 2)), _cut(details, max(1, cells - max(1, cells // 2) - 2))
+
+
+def _cut(text: str, cells: int) -> str:
+    """`text` in at most `cells` cells, the last one an ellipsis when something was cut."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(0, cells - 1)).rstrip() + "…"
 
 
 class SpeakersPanel(Tree[PanelEntry]):
@@ -134,7 +161,8 @@ class SpeakersPanel(Tree[PanelEntry]):
             node.remove()
         for row in rows[len(nodes):]:
             # labelled now (not by `mark_filter`): each `set_label` costs a message to the tree
-            shown = (row.id, row.name, row.kind, len(row.claims), row.id == self._filter)
+            shown = (row.id, row.name, row.kind, len(row.claims), row.id == self._filter,
+                     self._label_cells())
             node = self.root.add(self._speaker_label(*shown[1:]), data=PanelEntry(row.id),
                                  allow_expand=bool(row.claims))
             self._labels[node.id] = shown
@@ -161,11 +189,34 @@ class SpeakersPanel(Tree[PanelEntry]):
         event.stop()
         self._add_claims(event.node)
 
-    def _speaker_label(self, name: str, kind: str, count: int, filtered: bool) -> Text:
+    def _speaker_label(self, name: str, kind: str, count: int, filtered: bool, cells: int) -> Text:
+        name, details = fit_speaker_row(name, speaker_details(count, kind), cells)
         label = Text()
         label.append(name, style="bold reverse" if filtered else "bold")
-        label.append(f"  {speaker_details(count, kind)}", style="dim italic")
+        label.append(f"{DETAILS_GAP}{details}", style="dim italic")
         return label
+
+    def _label_cells(self) -> int:
+        """The cells a speaker's label may take: the panel's content less the arrow and a
+        column kept for the scrollbar (whether or not it shows, so labels do not change when
+        it comes and goes). Before the first layout: no limit."""
+        width = self.content_region.width
+        return width - ARROW_CELLS - 1 if width else 1 << 16
+
+    def on_resize(self) -> None:
+        """Another width: the names are cut again to fit it."""
+        self.mark_filter(self._filter)
+
+    def render_label(self, node: TreeNode[PanelEntry], base_style: Style, style: Style) -> Text:
+        """A speaker row with no claims to expand keeps the arrow's place blank, so that its
+        name lines up with the others."""
+        label = super().render_label(node, base_style, style)
+        if self._is_speaker_row(node) and not node.allow_expand:
+            label = Text.assemble((" " * ARROW_CELLS, base_style), label)
+        return label
+
+    def _is_speaker_row(self, node: TreeNode[PanelEntry]) -> bool:
+        return node.parent is self.root and node.data is not None and node.data.claim is None
 
     def _claim_label(self, text: str, kind: str) -> Text:
         width = max(12, self.size.width - 6) if self.size.width else EXCERPT_CELLS
@@ -177,14 +228,16 @@ class SpeakersPanel(Tree[PanelEntry]):
         """Show which speaker the claims are filtered to (and each row's name and count),
         relabelling only the rows whose label changed."""
         self._filter = speaker_id
+        cells = self._label_cells()
         for node in self.root.children:
             if node.data is None:
                 continue
             name, kind, count = self._row_info(node)
-            shown = (node.data.speaker_id, name, kind, count, node.data.speaker_id == speaker_id)
+            filtered = node.data.speaker_id == speaker_id
+            shown = (node.data.speaker_id, name, kind, count, filtered, cells)
             if self._labels.get(node.id) != shown:
                 self._labels[node.id] = shown
-                node.set_label(self._speaker_label(name, kind, count, shown[-1]))
+                node.set_label(self._speaker_label(name, kind, count, filtered, cells))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The rows in `crop`, each drawn on the panel's base style worked out once for them
@@ -205,7 +258,7 @@ class SpeakersPanel(Tree[PanelEntry]):
     def get_label_width(self, node: TreeNode[PanelEntry]) -> int:
         """The label's width without rendering it (Textual renders every row's label to
         measure the tree each time it changes: hundreds of rows for a novel)."""
-        return node.label.cell_len + (2 if node.allow_expand else 0)
+        return node.label.cell_len + (ARROW_CELLS if node.allow_expand or self._is_speaker_row(node) else 0)
 
     def _row_info(self, node: TreeNode[PanelEntry]) -> tuple[str, str, int]:
         if node.data is None:
