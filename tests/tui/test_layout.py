@@ -38,10 +38,45 @@ def test_french_quotation_marks_stay_with_their_words_among_wide_characters() ->
     assert lines == ["日本 a dit « la", "guerre » et « la", "paix »"]
 
 
-def test_a_glued_space_is_still_a_break_when_there_is_no_other() -> None:
+def test_a_word_too_long_with_its_marks_is_cut_inside_the_word_not_before_the_mark() -> None:
+    """A » never starts a line, even when the word before it fills one: the word is cut so
+    that its last letters carry the » to the next line."""
     text = "«\u00a0aaaaaaaa » bb"
     lines = wrap_paragraph(text, 0, len(text), 10)
-    assert [text[s:e] for s, e in lines] == ["«\u00a0aaaaaaaa", "» bb"]
+    assert [text[s:e] for s, e in lines] == ["«\u00a0aaaaaaa", "a » bb"]
+
+
+def test_an_opening_mark_never_ends_a_line_before_a_long_word() -> None:
+    text = "comme « petite-bourgeoise ». Oui"
+    for cut_in in (wrap_paragraph(text, 0, len(text), 16), wrap_paragraph(text + " 漢", 0, len(text) + 2, 16)):
+        lines = [text[s:e] for s, e in cut_in]
+        assert lines[:3] == ["comme", "« petite-bourgeo", "ise ». Oui"], lines
+
+
+def test_a_closing_mark_stays_with_a_word_as_wide_as_the_line() -> None:
+    text = "toute instrumentalisation », ajoute le communiqué"
+    lines = [text[s:e] for s, e in wrap_paragraph(text, 0, len(text), 20)]
+    assert not any(line.startswith("»") for line in lines), lines
+    assert "instrumentalisatio" in lines and "n », ajoute le" in lines
+
+
+_WORD = st.text(alphabet="abcdéèàç’", min_size=2, max_size=12)
+
+
+@given(st.lists(st.tuples(_WORD, st.sampled_from(["", "«»", ":", "?"])), min_size=1, max_size=25),
+       st.integers(min_value=3, max_value=40), st.booleans())
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
+        words: list[tuple[str, str]], width: int, wide: bool) -> None:
+    """Whatever the words and the width, both wraps (one cell per character, and by cells)
+    break only at spaces that glue nothing, or inside a word."""
+    parts = [f"« {word} »" if marks == "«»" else f"{word} {marks}".rstrip() for word, marks in words]
+    text = " ".join(parts) + (" 漢" if wide else "")
+    lines = wrap_paragraph(text, 0, len(text), width)
+    for (_, end), (start, _) in zip(lines, lines[1:]):
+        line, following = text[:end], text[start:]
+        assert not following.startswith(("»", ":", "?")), (text[:end], following)
+        assert not line.endswith("«"), (line, following)
+        assert start == end + 1 or (text[end - 1].isalpha() or text[end - 1] == "’") and text[end] != " "
 
 
 def test_wide_characters_count_two_cells() -> None:

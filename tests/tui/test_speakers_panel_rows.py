@@ -7,6 +7,8 @@ widths it has beside the article at 80×24 and at the 50×12 minimum.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
@@ -14,7 +16,7 @@ from textual.color import Color
 
 from guillemet.analysis.models import Analysis, Quote, Speaker, SpeakerRef
 from guillemet.reading.model import ReadingModel
-from guillemet.tui.app import STYLES
+import guillemet
 from guillemet.tui.article_view import ArticleView
 from guillemet.tui.speakers_panel import SpeakersPanel, fit_speaker_row
 from guillemet.tui.themes import THEMES
@@ -56,7 +58,7 @@ def _analysis() -> Analysis:
 class PanelApp(App[None]):
     """The panel `width` cells wide beside an article view, styled as in the reader."""
 
-    CSS_PATH = [str(STYLES / "reader.tcss")]
+    CSS_PATH = [str(Path(guillemet.__file__).parent / "styles" / "reader.tcss")]
 
     def __init__(self, width: int, theme: str = THEMES[0].name) -> None:
         super().__init__()

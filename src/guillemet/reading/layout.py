@@ -80,10 +80,30 @@ def _breakable(text: str, space: int) -> bool:
     return text[space - 1] not in _GLUED_AFTER and text[space + 1 : space + 2] not in _GLUED_BEFORE
 
 
+def _inside_word(text: str, pos: int) -> bool:
+    """Whether a word may be cut before `text[pos]`: between two characters of a word, neither
+    a mark glued to it nor a combining character (which belongs with the one before)."""
+    before, after = text[pos - 1], text[pos]
+    return (before != " " and after != " " and before not in _GLUED_AFTER
+            and after not in _GLUED_BEFORE and char_cells(after) > 0)
+
+
+def _hard_cut(text: str, pos: int, limit: int) -> int:
+    """Where to cut a line that has no space to break at before `limit` (the first character
+    past the width): a word, or a word and the marks glued to it (« petite-bourgeoise »,
+    « instrumentalisation », »), longer than the line. Cut inside the word, at the latest place
+    that keeps a « with the word after it and a » with the word before it, so that the rest
+    of the word carries its marks to the next line; at `limit` when there is no such place."""
+    for cut in range(limit, pos, -1):
+        if _inside_word(text, cut):
+            return cut
+    return limit
+
+
 def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Wrap `text[start:end]` (one paragraph, no newline) into `(start, end)` lines of at most
-    `width` cells, breaking after spaces (not those that glue French punctuation to its word,
-    unless there is no other); a word longer than the width is cut."""
+    `width` cells, breaking after spaces but never at one that glues French punctuation to its
+    word; a word (with its glued marks) longer than the width is cut (see `_hard_cut`)."""
     width = max(1, width)
     if _NOT_ONE_CELL.search(text, start, end):
         return _wrap_by_cells(text, start, end, width)
@@ -94,35 +114,31 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
 
 
 def _wrap_by_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """The slow path of `wrap_paragraph`, counting cells character by character."""
+    """The slow path of `wrap_paragraph`, counting cells character by character: the same
+    breaks as `_wrap_into`, with the width measured in cells instead of characters."""
     lines: list[tuple[int, int]] = []
-    line_start = start
-    cells = 0
-    last_space = -1
     pos = start
-    while pos < end:
-        char = text[pos]
-        size = char_cells(char)
-        if cells + size > width and pos > line_start:
-            if char == " " and _breakable(text, pos):
-                lines.append((line_start, pos))
-                line_start, cells, last_space = pos + 1, 0, -1
-                pos += 1
-                continue
-            if last_space > line_start:
-                lines.append((line_start, last_space))
-                line_start = last_space + 1
-            else:
-                lines.append((line_start, pos))
-                line_start = pos
-            cells = sum(char_cells(c) for c in text[line_start:pos])
-            last_space = -1
-        if char == " " and pos > line_start and (last_space <= line_start or _breakable(text, pos)):
-            last_space = pos
-        cells += size
-        pos += 1
-    lines.append((line_start, end))
-    return lines
+    while True:
+        limit, cells = pos, 0
+        while limit < end:
+            size = char_cells(text[limit])
+            if cells + size > width and limit > pos:
+                break
+            cells += size
+            limit += 1
+        if limit >= end:
+            lines.append((pos, end))
+            return lines
+        cut = text.rfind(" ", pos, limit + 1)
+        while cut > pos and not _breakable(text, cut):
+            cut = text.rfind(" ", pos, cut)
+        if cut > pos:
+            lines.append((pos, cut))
+            pos = cut + 1
+        else:
+            cut = _hard_cut(text, pos, limit)
+            lines.append((pos, cut))
+            pos = cut
 
 
 def cell_offset_to_index(text: str, start: int, end: int, cells: int) -> int:
@@ -219,16 +235,13 @@ def _wrap_into(text: str, pos: int, end: int, width: int, starts: list[int], end
     after, before = _GLUED_AFTER, _GLUED_BEFORE
     while end - pos > width:
         cut = rfind(" ", pos, pos + width + 1)
-        if cut > pos and (text[cut - 1] in after or text[cut + 1 : cut + 2] in before):
-            better = cut
-            while better > pos and (text[better - 1] in after or text[better + 1 : better + 2] in before):
-                better = rfind(" ", pos, better)
-            if better > pos:
-                cut = better
+        while cut > pos and (text[cut - 1] in after or text[cut + 1 : cut + 2] in before):
+            cut = rfind(" ", pos, cut)
         starts.append(pos)
         if cut <= pos:
-            ends.append(pos + width)
-            pos += width
+            cut = _hard_cut(text, pos, pos + width)
+            ends.append(cut)
+            pos = cut
         else:
             ends.append(cut)
             pos = cut + 1
