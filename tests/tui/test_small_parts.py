@@ -26,6 +26,15 @@ def test_search_ignores_case_and_steps_around() -> None:
     assert len(SearchResults.find("abc", "")) == 0
 
 
+def test_search_wording_counts_in_good_english() -> None:
+    results = SearchResults.find("Kiev, kiev et KIEV", "kiev")
+    assert results.describe() == "“kiev” 3 matches"
+    assert results.describe(0) == "“kiev” match 1/3"
+    assert SearchResults.find("Kiev seul", "kiev").describe() == "“kiev” 1 match"
+    assert SearchResults.find("Kiev seul", "kiev").describe(0) == "“kiev” match 1/1"
+    assert SearchResults.find("Moscou", "kiev").describe() == "“kiev” no match"
+
+
 def test_history_is_a_stack_without_repeats() -> None:
     history = JumpHistory(limit=3)
     for offset in (1, 2, 2, 3, 4):

@@ -43,6 +43,18 @@ class SearchResults:
         """The index of the match after (before) `offset`, cycling at the ends."""
         return cyclic_step(self.starts, offset, forward)
 
+    def describe(self, current: int | None = None) -> str:
+        """The search as the status line says it: `“kiev” 4 matches`, `“kiev” 1 match`,
+        `“kiev” no match`, and `“kiev” match 2/4` once a match is current (its index)."""
+        count = len(self)
+        if current is not None and 0 <= current < count:
+            where = f"match {current + 1}/{count}"
+        elif count == 0:
+            where = "no match"
+        else:
+            where = f"{count} match{'es' if count != 1 else ''}"
+        return f"“{self.query}” {where}"
+
     def in_range(self, start: int, end: int) -> list[int]:
         """Starts of the matches that overlap `[start, end)`."""
         first = bisect_left(self.starts, start - self.length + 1)
