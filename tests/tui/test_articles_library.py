@@ -106,6 +106,7 @@ def test_the_command_reopens_the_reader_on_the_chosen_article(tmp_path: Path, mo
         return next(answers)
 
     monkeypatch.setattr(app_module.ReaderApp, "run", fake_run)
+    monkeypatch.setattr(read, "require_terminal", lambda from_stdin: None)  # no terminal here
     stopped = []
     monkeypatch.setattr(ArticleLibrary, "stop", lambda self: stopped.append(True))
     assert read.run([str(p) for p in paths]) == 0

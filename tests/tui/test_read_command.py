@@ -33,7 +33,8 @@ def test_the_good_inputs_open_and_the_bad_ones_are_reported(tmp_path: Path, samp
     assert app.article.source == str(sample_path)
 
 
-def test_an_unknown_theme_is_a_user_error(sample_path, capsys) -> None:
+def test_an_unknown_theme_is_a_user_error(sample_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("guillemet.commands.read.require_terminal", lambda from_stdin: None)
     assert main([str(sample_path), "--theme", "no-such-theme"]) == 2
     assert "unknown theme" in capsys.readouterr().err
 

@@ -13,8 +13,9 @@ analysis source resolves the default model in its own thread). The analysis runs
 process started by the app (the cache first), so the text is on screen before spaCy is even
 imported.
 
-Exit status: 0; 2 if an input could not be opened or `--sidecar` names a path that cannot be
-an annotations file (a folder, a file that is not a guillemet sidecar); 1 if the reader chose
+Exit status: 0; 2 if an input could not be opened, `--sidecar` names a path that cannot be
+an annotations file (a folder, a file that is not a guillemet sidecar) or there is no terminal
+to show the reader on (`require_terminal`); 1 if the reader chose
 to leave annotations unsaved; 128 + the signal's number after SIGTERM or SIGHUP (the reader
 saves and gives the terminal back first, see `guillemet.tui.closing_signals`).
 """
@@ -76,20 +77,37 @@ def load_articles(specs: list[str]) -> tuple[list[Article], list[GuillemetError]
     return articles, errors
 
 
-def keyboard_from_terminal() -> None:
-    """The article came through standard input, so the keys must come from the terminal
-    itself: the reader reads keys from file descriptor 0, which is made the terminal."""
+NO_TERMINAL = ("there is no terminal to show the reader on (standard output is not one); "
+               "use `guillemet extract` or `guillemet export` instead")
+
+
+def keyboard_from_terminal(reason: str = "the article came from standard input") -> None:
+    """The keys must come from the terminal itself when standard input is not it (the
+    article came through it, or it is /dev/null): the reader reads keys from file
+    descriptor 0, which is made the terminal. No terminal: one line, exit 2."""
     if sys.stdin is not None and sys.stdin.isatty():
         return
     try:
         terminal = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
         raise GuillemetError(
-            "the article came from standard input and there is no terminal to read keys from; "
-            "use `guillemet extract -` or `guillemet export -` instead"
+            f"{reason} and there is no terminal to read keys from; "
+            "use `guillemet extract` or `guillemet export` instead"
         ) from None
     os.dup2(terminal, 0)
     os.close(terminal)
+
+
+def require_terminal(articles_from_stdin: bool) -> None:
+    """Stop in one line (exit 2) before Textual starts when there is no terminal to read on:
+    without one the reader would draw into a pipe or a file and wait for keys that never
+    come (`setsid guillemet FILE </dev/null` ran until killed). Keys come from the
+    controlling terminal when standard input is something else."""
+    stdout = sys.stdout
+    if stdout is None or not stdout.isatty():
+        raise GuillemetError(NO_TERMINAL)
+    keyboard_from_terminal("the article came from standard input" if articles_from_stdin
+                           else "standard input is not a terminal")
 
 
 def run(args: list[str]) -> int:
@@ -113,8 +131,7 @@ def _run(options: argparse.Namespace) -> int:
     articles, errors = loaded_articles(options)
     for error in errors:
         print(f"guillemet: {error}", file=sys.stderr)
-    if STDIN in options.articles:
-        keyboard_from_terminal()
+    require_terminal(STDIN in options.articles)
     notices = [str(error) for error in errors]
     status = 2 if errors else 0
     report: list[str] = []

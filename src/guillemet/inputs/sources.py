@@ -7,6 +7,9 @@ input, so one bad input never stops the others from opening.
 
 from __future__ import annotations
 
+import os
+import select
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,15 +61,41 @@ def read_file(spec: str, limit: int | None = None) -> RawInput:
             raise InputError(spec, "is a directory, not an article")
         if not path.exists():
             raise InputError(spec, "no such file")
-        if path.stat().st_size > limit:
+        if stat.S_ISFIFO(path.stat().st_mode):
+            data = read_named_pipe(path, spec, limit)
+        elif path.stat().st_size > limit:
             raise too_large(spec, limit)
-        with path.open("rb") as stream:
-            data = read_limited(stream, spec, limit)
+        else:
+            with path.open("rb") as stream:
+                data = read_limited(stream, spec, limit)
     except InputError:
         raise
     except OSError as error:
         raise InputError(spec, f"cannot be read ({error.strerror or error})") from None
     return RawInput(source=spec, data=data, name=path.name)
+
+
+WRITER_GRACE = 0.3
+"""Seconds a named pipe may take to bring its first bytes before the command says it waits."""
+
+
+def read_named_pipe(path: Path, spec: str, limit: int) -> bytes:
+    """Read a named pipe (`mkfifo`) to its end. Opening one blocks until a program opens it
+    for writing, and a command that hangs without a word looks broken: when nothing comes
+    within `WRITER_GRACE`, one line on standard error says what it waits for."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # returns at once, writer or not
+    try:
+        if not select.select([fd], [], [], WRITER_GRACE)[0]:
+            print(f"guillemet: {spec}: a named pipe: waiting for a program to write the article "
+                  "into it (ctrl+c to stop)", file=sys.stderr, flush=True)
+            select.select([fd], [], [])
+        os.set_blocking(fd, True)
+        stream = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with stream:
+        return read_limited(stream, spec, limit)
 
 
 def read_stdin(stream: BinaryIO | None = None, limit: int | None = None) -> RawInput:
