@@ -105,6 +105,9 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("help", "question_mark", "help", "Help", "Show every key", "App", show=True,
             key_display="?"),
     Command("quit", "q", "quit", "Quit", "Leave the reader", "App", show=True),
+    Command("suspend", "ctrl+z", "suspend_process", "Suspend",
+            "Put the reader in the background and give the shell back (fg brings it back)",
+            "App"),
 )
 
 VIEW_COMMANDS: tuple[Command, ...] = (
