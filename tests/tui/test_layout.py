@@ -136,3 +136,23 @@ def test_a_layout_made_from_known_paragraphs_is_the_same(text: str, width: int) 
     again = build_layout(text, width, "Titre", (), previous.paragraphs)
     fresh = build_layout(text, width, "Titre")
     assert (again.starts, again.ends, again.kinds) == (fresh.starts, fresh.ends, fresh.kinds)
+
+
+def test_a_title_that_is_the_first_line_is_shown_once_with_its_offsets() -> None:
+    title = "Barack Obama : « le meilleur reste à venir »"
+    text = f"{title}\n\nLe président a parlé. Il a dit « merci »."
+    layout = build_layout(text, 30, title, ["6 novembre 2012"])
+    shown = [layout.decorations.get(i, text[layout.starts[i]:layout.ends[i]]) for i in range(len(layout))]
+    assert sum("Barack Obama" in line for line in shown) == 1
+    assert layout.kinds[:2] == [TITLE, TITLE] and layout.kinds[2] == META
+    assert "".join(shown[:2]).replace(" ", "") == title.replace(" ", "")
+    assert (layout.starts[0], layout.ends[1]) == (0, len(title))  # the title's own offsets
+    assert layout.starts == sorted(layout.starts)
+    assert layout.kinds[layout.line_of(text.index("Le président"))] == BODY
+
+
+def test_a_title_that_is_not_in_the_text_is_shown_above_it() -> None:
+    text = "Le président a parlé."
+    layout = build_layout(text, 30, "Un titre venu de la page")
+    assert layout.decorations[0] == "Un titre venu de la page" and layout.kinds[0] == TITLE
+    assert text in [text[s:e] for s, e, k in zip(layout.starts, layout.ends, layout.kinds) if k == BODY]

@@ -43,3 +43,33 @@ def test_step_entity_cycles(analysis: Analysis) -> None:
     assert model.step_entity(-1, True) == 0
     assert model.step_entity(model.entity_starts[-1], True) == 0
     assert model.step_entity(0, False) == len(model.entities) - 1
+
+
+def _with_title(title: str, text: str) -> Analysis:
+    """An analysis of `text` with a quote in its first line and one in its body."""
+    from guillemet.analysis.models import Quote, Speaker, SpeakerRef
+
+    obama = SpeakerRef("s1", "Barack Obama")
+    first = text.index("« ") + 2
+    headline = Quote("q1", first, text.index(" »"), text[first:text.index(" »")], "direct", speaker=obama)
+    second = text.index("« ", first) + 2
+    body_end = text.index(" »", second)
+    body = Quote("q2", second, body_end, text[second:body_end], "direct", speaker=obama)
+    return Analysis("a.txt", "fr", "m", "0" * 64, speakers=(Speaker("s1", "Barack Obama", "person"),),
+                    quotes=(headline, body), text_length=len(text), analysed_to=len(text),
+                    metadata={"title": title})
+
+
+def test_a_quote_in_the_title_is_no_claim_of_the_article() -> None:
+    title = "Barack Obama : « le meilleur reste à venir »"
+    text = f"{title}\n\nBarack Obama a déclaré : « le meilleur reste à venir » devant ses partisans."
+    model = ReadingModel.build(_with_title(title, text))
+    assert [claim.id for claim in model.claims] == ["q2"]
+    assert [len(row.claims) for row in model.speakers] == [1]
+    assert all("quote" not in keys for _, _, keys in model.runs.slice(0, len(title)))  # nor tinted
+
+
+def test_a_title_that_is_not_the_first_line_takes_no_claim_away() -> None:
+    text = "Barack Obama : « le meilleur reste à venir »\n\nIl a redit « le meilleur reste à venir »."
+    model = ReadingModel.build(_with_title("Un autre titre, celui de la page", text))
+    assert [claim.id for claim in model.claims] == ["q1", "q2"]

@@ -249,6 +249,16 @@ def _wrap_into(text: str, pos: int, end: int, width: int, starts: list[int], end
     ends.append(end)
 
 
+def _title_paragraphs(text: str, title: str | None, paragraphs: Paragraphs) -> int:
+    """1 when the text's first paragraph is the title (a plain-text or Markdown article keeps
+    its title line in the text), else 0. That paragraph is then drawn as the title, with its
+    own offsets, instead of the title above it and the same words again below."""
+    if not title or not paragraphs.starts:
+        return 0
+    first = text[paragraphs.starts[0]:paragraphs.ends[0]].strip()
+    return 1 if first == title.strip() else 0
+
+
 def build_layout(
     text: str,
     width: int,
@@ -257,26 +267,33 @@ def build_layout(
     paragraphs: Paragraphs | None = None,
 ) -> Layout:
     """Wrap the whole article to `width` cells: title, metadata, a rule, then paragraphs
-    separated by one blank line. Each line of the text is a paragraph; runs of empty lines
+    separated by one blank line; a first paragraph that is the title is shown once, as the
+    title (its lines keep their offsets, so the view can still point into them). Each line of the text is a paragraph; runs of empty lines
     collapse into one blank line. `paragraphs` (`paragraphs_of(text)`, or the `paragraphs` of
     a previous layout of the same text) saves finding them again at each width."""
     width = max(1, width)
     if paragraphs is None:
         paragraphs = paragraphs_of(text)
     layout = Layout(width, paragraphs=paragraphs)
-    if title:
+    skip = _title_paragraphs(text, title, paragraphs)
+    after_title = 0
+    if skip:
+        for start, end in wrap_paragraph(text, paragraphs.starts[0], paragraphs.ends[0], width):
+            layout.add(start, end, TITLE, text[start:end])
+        after_title = paragraphs.ends[0]
+    elif title:
         for line in _wrap_decoration(title.strip(), width):
             layout.add(0, 0, TITLE, line)
     meta_text = " · ".join(part for part in meta if part)
     if meta_text:
         for line in _wrap_decoration(meta_text, width):
-            layout.add(0, 0, META, line)
+            layout.add(after_title, after_title, META, line)
     if title or meta_text:
-        layout.add(0, 0, RULE, "")
-        layout.add(0, 0, BLANK, "")
+        layout.add(after_title, after_title, RULE, "")
+        layout.add(after_title, after_title, BLANK, "")
     starts, ends, kinds = layout.starts, layout.ends, layout.kinds
     first = True
-    for pos, end, by_cells in zip(paragraphs.starts, paragraphs.ends, paragraphs.by_cells):
+    for pos, end, by_cells in zip(paragraphs.starts[skip:], paragraphs.ends[skip:], paragraphs.by_cells[skip:]):
         if not first:
             starts.append(pos - 1)
             ends.append(pos - 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from guillemet.analysis.models import Analysis, Entity, Quote, Span, Speaker
 from guillemet.reading.cycling import cyclic_step
@@ -66,6 +66,16 @@ def claim_summary(quote: Quote | None, position: int, total: int) -> str:
     return f"Quote {position}/{total} · {speaker} · {quote.type}"
 
 
+def in_title(quote: Quote, title: str) -> bool:
+    """Whether `quote` is in the article's title, which a plain-text or Markdown article keeps
+    as its first line (offsets index the text as loaded). A headline repeats what the article
+    says ("Barack Obama : « le meilleur reste à venir »"): counted, it would be one claim too
+    many, first in n's order and in its speaker's count. The title's own characters at the
+    quote's offsets must be the quote's: a page whose title is not in its text keeps its
+    claims."""
+    return quote.end <= len(title) and title[quote.start:quote.end] == quote.text
+
+
 def _sort_key(item: Quote | Entity | Span) -> tuple[int, int]:
     return (item.start, item.end)
 
@@ -114,7 +124,11 @@ class ReadingModel:
 
     @classmethod
     def build(cls, analysis: Analysis) -> ReadingModel:
-        """Index `analysis` (linear in its size; done once per arrival, off the UI thread)."""
+        """Index `analysis` (linear in its size; done once per arrival, off the UI thread).
+        A quote in the article's title is no claim of the article (see `in_title`)."""
+        title = (analysis.metadata or {}).get("title")
+        if isinstance(title, str) and title:
+            analysis = replace(analysis, quotes=tuple(q for q in analysis.quotes if not in_title(q, title)))
         claims = tuple(sorted(analysis.quotes, key=_sort_key))
         entities = tuple(sorted(analysis.entities, key=_sort_key))
         speaker_claims: dict[str, list[int]] = {}
