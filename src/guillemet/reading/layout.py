@@ -35,6 +35,19 @@ MIN_WIDTH = 50
 MIN_HEIGHT = 12
 """The smallest terminal the reader lays out; below it the app shows a "too small" message
 (and there is no first screen)."""
+ARTICLE_MIN_WIDTH = 60
+"""Columns the article keeps beside the side panel (the stylesheet shares the width 2 to 1)."""
+SIDE_MIN_WIDTH = 30
+"""The narrowest side panel shown beside the article: a name and `3 · organisation`."""
+SIDE_FOLD_WIDTH = ARTICLE_MIN_WIDTH + SIDE_MIN_WIDTH
+"""Below this terminal width the side panel folds away (`side_folded`)."""
+
+
+def side_folded(terminal_width: int) -> bool:
+    """Whether the side panel folds away at this terminal width, leaving the article the whole
+    width (a key shows the panel over it). Here, not in the app, so that the first screen,
+    painted before Textual is imported, can lay out the same way."""
+    return terminal_width < SIDE_FOLD_WIDTH
 
 
 def text_width_for(content_width: int) -> int:
