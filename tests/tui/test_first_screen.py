@@ -67,7 +67,7 @@ async def test_the_plain_first_screen_is_the_app_first_frame(article: Article) -
         await pilot.pause()
         shown = view_lines(app)
         width = app.article_view.scrollable_content_region.width
-    assert width == SIZE[0] - fs.SIDE_WIDTH - fs.SCROLLBAR
+    assert width == SIZE[0] - fs.lay.side_width(SIZE[0]) - fs.SCROLLBAR
     assert len(shown) == SIZE[1] - 2  # the status line and the footer under the view
     assert [line[:width] for line in lines[: len(shown)]] == shown
     assert lines[SIZE[1] - 2].strip().startswith("Reading…")
@@ -112,7 +112,7 @@ async def test_the_cached_first_screen_has_the_speakers_and_the_app_starts_with_
         width = app.article_view.scrollable_content_region.width
         assert app.speakers_panel.root.children
     assert [line[:width] for line in lines[: len(shown)]] == shown
-    side = [line[SIZE[0] - fs.SIDE_WIDTH:] for line in lines]
+    side = [line[SIZE[0] - fs.lay.side_width(SIZE[0]):] for line in lines]
     top = model.speakers[0]
     assert any(f"▶ {top.name}  {speaker_details(len(top.claims), top.kind)}" in line for line in side)
 

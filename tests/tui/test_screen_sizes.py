@@ -16,7 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 import guillemet
-from guillemet.reading.layout import ARTICLE_MIN_WIDTH, MIN_WIDTH, SIDE_FOLD_WIDTH, SIDE_MIN_WIDTH, side_folded
+from guillemet.reading.layout import (ARTICLE_MIN_WIDTH, MIN_WIDTH, SIDE_FOLD_WIDTH, SIDE_MIN_WIDTH, side_folded,
+                                      side_width)
 from guillemet.tui.themes import THEMES
 
 STYLESHEET = Path(guillemet.__file__).parent / "styles" / "reader.tcss"
@@ -27,12 +28,13 @@ class Frame(App[None]):
 
     CSS_PATH = [str(STYLESHEET)]
 
-    def __init__(self, shown: bool = False) -> None:
+    def __init__(self, shown: bool = False, fold: bool = True) -> None:
         super().__init__()
         for item in THEMES:
             self.register_theme(item)
         self.theme = THEMES[0].name
         self.shown = shown
+        self.fold = fold
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -40,7 +42,7 @@ class Frame(App[None]):
             yield Vertical(Static("speakers"), id="side")
 
     def on_mount(self) -> None:
-        self.screen.set_class(side_folded(self.size.width), "side-folded")
+        self.screen.set_class(self.fold and side_folded(self.size.width), "side-folded")
         self.screen.set_class(self.shown, "side-shown")
 
 
@@ -79,3 +81,14 @@ async def test_shown_on_a_narrow_screen_the_panel_lies_over_the_article(size: tu
         assert app.query_one("#reading").outer_size.width == size[0]  # not pushed aside
         assert side.display and 0 < side.outer_size.width < size[0]
         assert side.region.right == size[0]
+
+
+@pytest.mark.parametrize("width", [200, 126, 125, 100, 91, 90, 80, 61, 50])
+async def test_side_width_is_what_the_stylesheet_gives(width: int) -> None:
+    """The first screen paints with `side_width` before Textual is imported: it must be the
+    width Textual gives the panel (the screen not folded, as before the app decides)."""
+    app = Frame(fold=False)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        assert app.query_one("#side").outer_size.width == side_width(width)
+    assert side_width(width, folded=True) == 0

@@ -43,6 +43,20 @@ SIDE_FOLD_WIDTH = ARTICLE_MIN_WIDTH + SIDE_MIN_WIDTH
 """Below this terminal width the side panel folds away (`side_folded`)."""
 
 
+SIDE_MAX_WIDTH = 42
+"""`#side { max-width: 42 }` in styles/reader.tcss, its left border included."""
+
+
+def side_width(terminal_width: int, folded: bool = False) -> int:
+    """The side panel's width as the stylesheet makes it: a third of the terminal (the article
+    2fr, the panel 1fr, Textual giving the article the rounded-down share), at most
+    `SIDE_MAX_WIDTH`; 0 when folded away. The first screen paints with it, so that the app's
+    first frame lands on the same columns."""
+    if folded:
+        return 0
+    return min(SIDE_MAX_WIDTH, terminal_width - (2 * terminal_width) // 3)
+
+
 def side_folded(terminal_width: int) -> bool:
     """Whether the side panel folds away at this terminal width, leaving the article the whole
     width (a key shows the panel over it). Here, not in the app, so that the first screen,

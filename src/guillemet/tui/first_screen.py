@@ -38,8 +38,6 @@ from guillemet.reading import layout as lay
 from guillemet.reading.model import analysis_layers
 from guillemet.tui.theme_colours import THEME_COLOURS
 
-SIDE_WIDTH = 42
-"""`#side { width: 42 }` in styles/reader.tcss, its left border included."""
 SCROLLBAR = 1
 """The article view keeps one column for its scrollbar (`scrollbar-gutter: stable`)."""
 LOOK_FORMAT = 1
@@ -297,7 +295,7 @@ def paint(
     `colours` is the terminal's `colour_mode`.
     """
     width, height = size
-    reading = max(1, width - SIDE_WIDTH)
+    reading = max(1, width - lay.side_width(width))
     content = max(1, reading - SCROLLBAR)
     text_width = lay.text_width_for(content)
     left = lay.left_edge_for(content)
