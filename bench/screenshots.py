@@ -3,8 +3,9 @@
     python bench/screenshots.py [--out screenshots] [--analysis FILE.json] [--model NAME]
 
 The sample is analysed with the real engine (or read from `--analysis`, a `guillemet extract`
-JSON), then the reader is driven headless through four states: the default theme, the light
-theme, a speaker filter, the help screen. PNGs are made from the SVGs with `rsvg-convert`
+JSON), then the reader is driven headless through four states at 120×36: the default theme,
+the light theme, a speaker filter, the help screen; and two at 80×24: the default theme and
+the help screen. PNGs are made from the SVGs with `rsvg-convert`
 (Debian: librsvg2-bin); without it only the SVGs are written.
 """
 
@@ -31,11 +32,17 @@ from guillemet.analysis_service.process import FixedAnalysisStream
 from guillemet.tui.app import ReaderApp
 from guillemet.tui.themes import DEFAULT_THEME, LIGHT_THEME
 
-SHOTS: Sequence[tuple[str, str, tuple[str, ...]]] = (
-    ("reader-dark", DEFAULT_THEME, ("n", "n", "n")),
-    ("reader-light", LIGHT_THEME, ("n", "n", "n", "n", "n", "n", "s")),
-    ("reader-speaker-filter", DEFAULT_THEME, ("tab", "enter", "space", "shift+tab", "n", "n")),
-    ("reader-help", DEFAULT_THEME, ("question_mark",)),
+SMALL = (80, 24)
+"""The classic terminal: the shots at this size show what a reader on a laptop's default
+window gets (the side panel shares the width or folds away)."""
+
+SHOTS: Sequence[tuple[str, str, tuple[str, ...], tuple[int, int]]] = (
+    ("reader-dark", DEFAULT_THEME, ("n", "n", "n"), SIZE),
+    ("reader-light", LIGHT_THEME, ("n", "n", "n", "n", "n", "n", "s"), SIZE),
+    ("reader-speaker-filter", DEFAULT_THEME, ("tab", "enter", "space", "shift+tab", "n", "n"), SIZE),
+    ("reader-help", DEFAULT_THEME, ("question_mark",), SIZE),
+    ("reader-dark-80x24", DEFAULT_THEME, ("n", "n", "n"), SMALL),
+    ("reader-help-80x24", DEFAULT_THEME, ("question_mark",), SMALL),
 )
 
 
@@ -46,7 +53,8 @@ def analyse(text: str, model: str) -> Analysis:
     return Engine(model).analyse(text, str(SAMPLE.relative_to(ROOT)))
 
 
-async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str]) -> str:
+async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str],
+                size: tuple[int, int] = SIZE) -> str:
     """The reader's screen as SVG after `keys`, with its annotation tab as a reader has it (the
     sidecar in a scratch folder: the shots never write beside the sample)."""
     from guillemet.tui.extensions import discover_extensions
@@ -54,18 +62,24 @@ async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str]) ->
     with tempfile.TemporaryDirectory() as scratch:
         extensions = discover_extensions(article, {"sidecar": str(Path(scratch) / "notes.json")})
         app = ReaderApp(article, FixedAnalysisStream([analysis]), theme=theme, extensions=extensions)
-        return await _drive(app, keys)
+        return await _drive(app, keys, size)
 
 
-async def _drive(app: ReaderApp, keys: Sequence[str]) -> str:
-    async with app.run_test(size=SIZE) as pilot:
-        while app.analysing:
+async def _drive(app: ReaderApp, keys: Sequence[str], size: tuple[int, int] = SIZE) -> str:
+    async with app.run_test(size=size) as pilot:
+        while _analysing(app):
             await pilot.pause(0.02)
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
         await pilot.pause()
         return app.export_screenshot(title="guillemet")
+
+
+def _analysing(app: ReaderApp) -> bool:
+    """Whether the article on show is still being analysed (the state is the article's
+    screen's, `app.reader`, where the app has one; the app's own before)."""
+    return bool(getattr(getattr(app, "reader", app), "analysing", False))
 
 
 def to_png(svg: Path, png: Path) -> None:
@@ -94,9 +108,9 @@ def main() -> int:
         analysis = analyse(article.text, options.model)
     options.out.mkdir(parents=True, exist_ok=True)
     converter = shutil.which("rsvg-convert")
-    for name, theme, keys in SHOTS:
+    for name, theme, keys, size in SHOTS:
         svg = options.out / f"{name}.svg"
-        svg.write_text(asyncio.run(shoot(article, analysis, theme, keys)), encoding="utf-8")
+        svg.write_text(asyncio.run(shoot(article, analysis, theme, keys, size)), encoding="utf-8")
         if converter:
             to_png(svg, svg.with_suffix(".png"))
         print(f"{svg.relative_to(ROOT) if svg.is_relative_to(ROOT) else svg}"
