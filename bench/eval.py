@@ -6,10 +6,11 @@ format, and prints the scorer's report. Only the dev articles are read: the othe
 articles are the held-out test set. `--verbose` adds a per-article table of the errors;
 `--out FILE` keeps the predictions.
 
-`--litbank` is a second, independent check on data nobody tunes on: the French novels of
-fr-litbank (../shared/corpus/fr-litbank, brat `Citation` spans). It reports span precision,
-recall and F1 with the scorer's lenient matching: literary dialogue is not news, so the figure
-is a guard against false positives and crashes on long texts, not a target.
+`--litbank` scores dialogue on the French novels of fr-litbank (../shared/corpus/fr-litbank,
+brat `Citation` spans and `Source` relations): the direct quotations' lenient span precision,
+recall and F1 (the scorer's matching), and source accuracy: among matched quotations with a
+gold source, the share whose predicted speaker has a mention overlapping the gold source
+mention (the bar: F1 >= 0.80, source accuracy >= 0.65). The figures are printed, not asserted.
 """
 
 from __future__ import annotations
@@ -118,22 +119,53 @@ def _report_errors(scorer, gold: dict, preds: dict, texts: dict[str, str]) -> No
             print("\n".join(lines))
 
 
-def litbank_citations(ann: str) -> list[tuple[int, int]]:
-    """Gold quotation spans of one brat file: each fragment of a `Citation` is one unit
-    (a discontinuous citation is a quote split by an incise, which the extractor also cuts)."""
-    spans = []
+def litbank_citations(ann: str) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Gold quotations of one brat file, each with the span of its `Source` mention (or None):
+    each fragment of a `Citation` is one unit (a discontinuous citation is a quote split by an
+    incise, which the extractor also cuts)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    entities: dict[str, tuple[int, int]] = {}
+    sources: dict[str, str] = {}
     for line in ann.splitlines():
         fields = line.split("\t")
-        if len(fields) < 2 or not fields[0].startswith("T") or not fields[1].startswith("Citation "):
+        if len(fields) < 2:
             continue
-        for fragment in fields[1][len("Citation "):].split(";"):
-            start, end = (int(x) for x in fragment.split())
-            spans.append((start, end))
-    return spans
+        if fields[0].startswith("T"):
+            label, _, ranges = fields[1].partition(" ")
+            pieces = [tuple(int(x) for x in fragment.split()) for fragment in ranges.split(";")]
+            if label == "Citation":
+                spans[fields[0]] = pieces
+            else:
+                entities[fields[0]] = (pieces[0][0], pieces[-1][1])
+        elif fields[0].startswith("R") and fields[1].startswith("Source "):
+            args = dict(arg.split(":", 1) for arg in fields[1].split()[1:])
+            sources[args.get("Arg2", "")] = args.get("Arg1", "")
+    out = []
+    for key, pieces in spans.items():
+        source = entities.get(sources.get(key, ""))
+        out.extend((start, end, source) for start, end in pieces)
+    return sorted(out)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _source_right(quote, analysis, source: tuple[int, int]) -> bool:
+    """The predicted speaker is the gold source: its mention for this quote, or one of the
+    speaker's mentions in the text, overlaps the gold source mention."""
+    if quote.speaker_mention is not None and _overlaps((quote.speaker_mention.start, quote.speaker_mention.end), source):
+        return True
+    if quote.speaker is None:
+        return False
+    speaker = next((s for s in analysis.speakers if s.id == quote.speaker.id), None)
+    return speaker is not None and any(_overlaps((m.start, m.end), source) for m in speaker.mentions)
 
 
 def litbank_main(scorer, show: int) -> int:
-    """Lenient span precision / recall of the extracted quotes on the fr-litbank novels."""
+    """Direct quotations on the fr-litbank novels: lenient span precision, recall and F1
+    against the `Citation` spans, and source accuracy on the matched ones that have a gold
+    `Source` (the bar of dialogue support: F1 >= 0.80, source accuracy >= 0.65)."""
     from guillemet.analysis.engine import Engine
 
     names = sorted(p.stem for p in LITBANK.glob("*.ann") if (LITBANK / f"{p.stem}.txt").exists())
@@ -141,27 +173,43 @@ def litbank_main(scorer, show: int) -> int:
         print(f"eval: no fr-litbank data at {LITBANK.relative_to(ROOT.parent)}", file=sys.stderr)
         return 2
     texts = [(LITBANK / f"{n}.txt").read_text(encoding="utf-8") for n in names]
-    total = {"gold": 0, "pred": 0, "tp": 0}
+    total = {"gold": 0, "pred": 0, "tp": 0, "sourced": 0, "source_ok": 0}
     engine = Engine()
-    print(f"{'novel':<45} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6}")
+    print(f"{'novel':<45} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'source':>7}")
     for name, text, analysis in zip(names, texts, engine.analyse_many((t, n) for n, t in zip(names, texts))):
-        gold = [{"content": [s, e]} for s, e in litbank_citations((LITBANK / f"{name}.ann").read_text(encoding="utf-8"))]
-        pred = [{"start": q.start, "end": q.end} for q in analysis.quotes]
+        citations = litbank_citations((LITBANK / f"{name}.ann").read_text(encoding="utf-8"))
+        gold = [{"content": [s, e]} for s, e, _ in citations]
+        direct = [q for q in analysis.quotes if q.type == "direct"]
+        pred = [{"start": q.start, "end": q.end} for q in direct]
         matched = scorer.match(gold, pred, strict=False)
-        total["gold"] += len(gold)
-        total["pred"] += len(pred)
-        total["tp"] += len(matched)
+        sourced = [(i, j) for i, j in matched if citations[i][2] is not None]
+        right = sum(1 for i, j in sourced if _source_right(direct[j], analysis, citations[i][2]))
+        for key, value in (("gold", len(gold)), ("pred", len(pred)), ("tp", len(matched)),
+                           ("sourced", len(sourced)), ("source_ok", right)):
+            total[key] += value
         p = len(matched) / len(pred) if pred else 0.0
         r = len(matched) / len(gold) if gold else 0.0
-        print(f"{name[:45]:<45} {len(gold):>5} {len(pred):>5} {p:>6.3f} {r:>6.3f}")
+        acc = f"{right / len(sourced):.3f}" if sourced else "-"
+        print(f"{name[:45]:<45} {len(gold):>5} {len(pred):>5} {p:>6.3f} {r:>6.3f} {acc:>7}")
         if show:
             used = {j for _, j in matched}
-            spurious = [q for j, q in enumerate(analysis.quotes) if j not in used]
+            spurious = [q for j, q in enumerate(direct) if j not in used]
             for q in spurious[:show]:
-                print(f"   SPUR [{q.type}] {q.text[:90]!r} <- {q.speaker.name if q.speaker else None}")
+                print(f"   SPUR {q.text[:90]!r} <- {q.speaker.name if q.speaker else None}")
+            found = {i for i, _ in matched}
+            for s, e, _ in [c for i, c in enumerate(citations) if i not in found][:show]:
+                print(f"   MISS {text[s:e][:90]!r}")
+            wrong = [(i, j) for i, j in sourced if not _source_right(direct[j], analysis, citations[i][2])]
+            for i, j in wrong[:show]:
+                s, e = citations[i][2]
+                q = direct[j]
+                print(f"   SRC  {q.text[:50]!r}: got {q.speaker.name if q.speaker else None!r}, want {text[s:e]!r}")
     precision, recall, f1 = scorer.prf(total["tp"], total["pred"], total["gold"])
-    print(f"fr-litbank: gold {total['gold']}, predicted {total['pred']}, "
+    print(f"fr-litbank direct quotations: gold {total['gold']}, predicted {total['pred']}, "
           f"lenient P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
+    if total["sourced"]:
+        print(f"source accuracy: {total['source_ok'] / total['sourced']:.3f} "
+              f"({total['source_ok']}/{total['sourced']} matched quotations with a gold source)")
     return 0
 
 

@@ -73,7 +73,13 @@ def incise_form(token: Token) -> bool:
         return False
     lex = lexicon()
     guesses = {low + "r", low[:-1] + "re", low + "re", low[:-1] + "ir", low[:-2] + "ire"}
+    guesses.update(low[:-len(ending)] + infinitive for ending, infinitive in _NARRATIVE_ENDINGS if low.endswith(ending))
     return any(g in lex.incise for g in guesses)
+
+
+_NARRATIVE_ENDINGS = (("a", "er"), ("ait", "er"), ("ait", "ir"), ("ait", "re"), ("it", "ir"), ("it", "re"))
+"""Third-person endings of the past tenses of narrative (s'écria, demandait, répondit) and
+the infinitive endings they come from: the forms of dialogue incises in novels."""
 
 
 def cue_start(verb: Token) -> int:

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from .clauses import infinitive_clause, que_clause, trim_end
 from .cues import cue_start, incise_form, incise_verb, inverted_subject, reporting_tier, subject_of
+from .dialogue import turn_statements
 from .lexicon import lexicon
 from .mentions import mention_from_head, phrase_end
 from .sentences import SentenceView
@@ -258,6 +259,10 @@ def find_quotes(view: SentenceView, claimed: set[int]) -> list[FoundQuote]:
     n = len(view.quotes)
     found: list[FoundQuote] = []
     owner: list[tuple[Mention | None, tuple[int, int] | None, bool] | None] = [None] * n
+    for k in range(n):
+        if view.quotes[k].turn and k not in claimed:
+            claimed.add(k)
+            found.extend(turn_statements(view, k))
     for k in range(n):
         inner = _inner_incise(view, k) if k not in claimed else None
         if inner is None:

@@ -1,6 +1,8 @@
 """Pairing quotation marks in a paragraph, whatever state the typography is in.
 
-French news mixes « » (with or without non-breaking spaces), “ ” and straight " ".
+French news mixes « » (with or without non-breaking spaces), “ ” and straight " ". Novels and
+interviews also give speech in dialogue turns, opened by a dash instead of a mark
+(`dialogue_turns`).
 Pairs are found with a stack so that nested marks (« … “ … ” … ») give one outer quote;
 a closing mark with no opener is ignored, and an opener never closed in its paragraph
 runs to the paragraph's end (a quote continued in the next paragraph). Never raises.
@@ -55,3 +57,35 @@ def inner_span(text: str, pair: tuple[int, int]) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+TURN_DASHES = "—–"
+"""The em and en dashes that open a dialogue turn ("— Cela sera-t-il bien long ?")."""
+
+_REPLY_BEFORE = ".!?…"
+
+
+def dialogue_turns(text: str) -> list[tuple[int, int]]:
+    """(dash index, end) of each dialogue turn of a paragraph: a paragraph opened by a dash
+    (or by "- " as plain-text writers type it), and each new reply a dash opens after a
+    sentence end within it ("— Venez. — Non, merci."), also in a paragraph of narrative when a
+capital follows ("Il se leva. — Venez, dit-il."). A dash inside a sentence is an aside
+    ("il partit — trop tard — vers Lyon"), no turn. The end is the next turn's dash or the
+    end of the paragraph."""
+    lead = len(text) - len(text.lstrip())
+    if lead >= len(text):
+        return []
+    opened = text[lead] in TURN_DASHES or text.startswith("- ", lead)
+    starts = [lead] if opened else []
+    for i in range(lead + 1, len(text) - 2):
+        if text[i] in TURN_DASHES and text[i - 1].isspace() and text[i + 1].isspace():
+            k = i - 1
+            while k > lead and text[k].isspace():
+                k -= 1
+            ends_reply = text[k] in _REPLY_BEFORE or opened and text[k] in "»”"
+            if ends_reply and (text[i + 2:i + 3].isupper() or text[i + 2:i + 3] in "«“"):
+                starts.append(i)  # "? – continua le domestique" is an incise, no reply
+    if not starts:
+        return []
+    ends = starts[1:] + [len(text)]
+    return list(zip(starts, ends))

@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 from .coref import Description, Source, described_by_table, merge_sources
 from .kinds import kind_of
 from .lexicon import lexicon
+from .turns import Exchange
 from .types import Alias, Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
 
 _WINDOW = 60  # how many recently mentioned sources a pronoun or description is matched against
@@ -118,6 +119,10 @@ class _Resolver:
         self.recent_subjects: OrderedDict[int, _Cluster] = OrderedDict()
         self.recent_speakers: OrderedDict[int, _Cluster] = OrderedDict()
         self.last_link: tuple[int, _Cluster] | None = None
+        self.narrator: _Cluster | None = None
+        # mentions that name no one but stand for a cluster: "je" in its quotations, and
+        # the pronouns of the narrative that continue it
+        self.said_by: dict[int, list[tuple[int, int]]] = {}
 
     @staticmethod
     def _latest(order: OrderedDict[int, _Cluster], window: int = _WINDOW) -> Iterator[_Cluster]:
@@ -224,7 +229,9 @@ class _Resolver:
 
     def link(self, mention: Mention) -> _Cluster | None:
         """The cluster of this mention (created when new); None for an unresolved pronoun."""
-        if mention.pronoun:
+        if mention.pronoun and mention.head == "je":
+            cluster = self._narrator(mention)
+        elif mention.pronoun:
             cluster = self._by_pronoun(mention)
             if cluster is None:
                 return None
@@ -285,6 +292,46 @@ class _Resolver:
             return cluster
         return None
 
+    def _narrator(self, mention: Mention) -> _Cluster:
+        """The "je" of the narrative: one person, the narrator, whom the text never names."""
+        if self.narrator is None:
+            self.narrator = self._new(mention)
+            self.narrator.kind = "person"
+            self.narrator.description = "narrateur"
+            self.narrator.speaker_like = True
+        return self.narrator
+
+    def refer(self, mention: Mention) -> None:
+        """A pronoun of the narrative ("Il balbutia :"): a mention of the person it continues,
+        who stays the topic (recency and subject position, as centering has it). It is kept
+        out of the mentions that date a source for the document-level merge, where a wrong
+        pronoun link would outweigh the names."""
+        cluster = self._by_pronoun(mention)
+        if cluster is None or cluster.kind != "person":
+            return
+        self.said_by.setdefault(cluster.key, []).append((mention.start, mention.end))
+        cluster.last = mention.start
+        self.recent.move_to_end(cluster.key)
+        if mention.subject:
+            cluster.last_subject = mention.start
+            self.recent_subjects[cluster.key] = cluster
+            self.recent_subjects.move_to_end(cluster.key)
+
+    def untagged_turn(self, exchange: Exchange[_Cluster], introduced: bool) -> _Cluster | None:
+        """The speaker of a dialogue turn without incise (the rules are in `turns.py`)."""
+        if introduced:
+            subject = next(self._latest(self.recent_subjects, 1), None)
+            if subject is not None and subject.speaker_like:
+                return subject
+        reply = exchange.reply()
+        if reply is not None:
+            return reply
+        last = exchange.last
+        for cluster in self._latest(self.recent):
+            if cluster is not last and cluster.kind == "person" and cluster.name:
+                return cluster
+        return None
+
     def spoke(self, cluster: _Cluster, start: int) -> None:
         """Record that the cluster is the source of a statement starting at `start`."""
         cluster.last_quote = start
@@ -302,6 +349,9 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     quotes: list[RawQuote] = []
     quoted: dict[int, int] = {}
     previous: _Cluster | None = None
+    exchange: Exchange[_Cluster] = Exchange()
+    introduced = False
+    announced: Mention | None = None  # the speaker the previous paragraph's colon announces
     for para in findings:
         resolver.last_link = None  # a description never glues to a name across paragraphs
         events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in para.mentions]
@@ -313,29 +363,44 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
                 if (item.start, item.end) in seen_spans:
                     continue
                 seen_spans.add((item.start, item.end))
-                resolver.link(item)
+                if item.pronoun:
+                    resolver.refer(item)
+                else:
+                    resolver.link(item)
                 continue
             assert isinstance(item, FoundQuote)
             cluster = None
             if item.mention is not None:
                 seen_spans.add((item.mention.start, item.mention.end))
                 cluster = resolver.link(replace(item.mention, subject=True))
+            elif announced is not None and item is para.quotes[0]:
+                cluster = resolver.link(announced)
+            elif item.turn:
+                cluster = resolver.untagged_turn(exchange, introduced)
             elif item.follows_previous:
                 cluster = previous
             if cluster is not None:
                 previous = cluster
                 resolver.spoke(cluster, item.start)
+                resolver.said_by.setdefault(cluster.key, []).extend(item.self_mentions)
                 quoted.setdefault(cluster.key, len(quoted))
+                if item.turn:
+                    exchange.heard(cluster)
             mention_span = (item.mention.start, item.mention.end) if item.mention else None
             quotes.append(RawQuote(item.start, item.end, item.type, item.cue, mention_span,
                                    cluster.key if cluster else None))
-    speakers, same = _speakers(resolver.clusters, quoted, aliases)
+        if not any(q.turn for q in para.quotes):
+            exchange.narrative(para.length)
+        introduced = para.introduces
+        announced = para.introducer
+    speakers, same = _speakers(resolver.clusters, quoted, aliases, resolver.said_by)
     quotes = [replace(q, speaker=same[q.speaker]) if q.speaker is not None else q for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))
     return Attributions(tuple(quotes), tuple(speakers))
 
 
-def _speakers(clusters: list[_Cluster], quoted: dict[int, int], aliases: tuple[Alias, ...]) -> tuple[list[RawSpeaker], dict[int, int]]:
+def _speakers(clusters: list[_Cluster], quoted: dict[int, int], aliases: tuple[Alias, ...],
+              said_by: dict[int, list[tuple[int, int]]]) -> tuple[list[RawSpeaker], dict[int, int]]:
     """One speaker per source the whole article shows (`coref.merge_sources`), in the order
     they first speak; and, for each quoted cluster, the key of the speaker it is part of."""
     sources = {
@@ -365,6 +430,6 @@ def _speakers(clusters: list[_Cluster], quoted: dict[int, int], aliases: tuple[A
         else:
             lead = clusters[root]
             name, span, kind = lead.description, lead.description_span, lead.kind
-        mentions = tuple(sorted({m for c in group for m in c.mentions}))
+        mentions = tuple(sorted({m for c in group for m in (*c.mentions, *said_by.get(c.key, ()))}))
         speakers.append(RawSpeaker(root, name, span, kind, mentions))
     return speakers, same

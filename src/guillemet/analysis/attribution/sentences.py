@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .marks import inner_span, pair_marks
+from .marks import dialogue_turns, inner_span, pair_marks
 
 
 @dataclass
@@ -25,6 +25,7 @@ class QuotePair:
     close_tok: int  # token of the closing mark, or one past the last inner token
     words: int
     closed: bool
+    turn: bool = False  # a dialogue turn opened by a dash; close_char is where it ends
 
 
 @dataclass
@@ -87,7 +88,10 @@ def sentence_views(doc: Doc, offset: int) -> list[SentenceView]:
         return []
     starts = [t.idx for t in doc]
     pairs = []
+    turns = dialogue_turns(text)
     for open_char, close_char in pair_marks(text):
+        if any(t_start <= open_char < t_end for t_start, t_end in turns):
+            continue  # marks inside a turn are the speaker's own quoting
         content = inner_span(text, (open_char, close_char))
         if content is None:
             continue
@@ -98,6 +102,15 @@ def sentence_views(doc: Doc, offset: int) -> list[SentenceView]:
             continue
         words = sum(1 for t in doc[open_tok + 1:close_tok] if t.is_alpha)
         pairs.append(QuotePair(open_char, close_char, content, open_tok, close_tok, words, closed))
+    for open_char, close_char in turns:
+        content = inner_span(text, (open_char, close_char))
+        open_tok = _token_at(starts, open_char)
+        close_tok = _token_at(starts, close_char) if close_char < len(text) else len(doc)
+        if content is None or close_tok <= open_tok + 1 or doc[open_tok].idx != open_char:
+            continue
+        words = sum(1 for t in doc[open_tok + 1:close_tok] if t.is_alpha)
+        pairs.append(QuotePair(open_char, close_char, content, open_tok, close_tok, words, False, turn=True))
+    pairs.sort(key=lambda p: p.open_char)
     bounds = [[s.start, s.end] for s in doc.sents]
     merged: list[list[int]] = []
     for b in bounds:

@@ -41,7 +41,7 @@ class FoundQuote:
     """One statement found in a paragraph, before its speaker is resolved.
 
     `follows_previous` marks a floating quote or a continuation ("Et d'ajouter : « … »")
-    whose speaker is the previous statement's.
+    whose speaker is the previous statement's; `turn` a dialogue turn ("— Ah !").
     """
 
     start: int
@@ -50,6 +50,8 @@ class FoundQuote:
     cue: SpanPair | None
     mention: Mention | None
     follows_previous: bool = False
+    turn: bool = False  # a dialogue turn, whose untagged speaker the exchange decides
+    self_mentions: tuple[SpanPair, ...] = ()  # "je", "moi" inside a direct quotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ class ParagraphFindings:
     quotes: tuple[FoundQuote, ...]
     mentions: tuple[Mention, ...]
     aliases: tuple[Alias, ...] = ()
+    introduces: bool = False  # ends on a colon: what follows is announced by it
+    introducer: Mention | None = None  # who that colon announces ("Oncle meunier me dit :")
 
 
 @dataclass(frozen=True, slots=True)

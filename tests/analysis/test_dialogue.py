@@ -1,0 +1,133 @@
+"""Dialogue turns (issue: dialogue, interviews and books), each form on a short invented text.
+
+Turns are opened by a dash; the incise inside a turn names its speaker and cuts it; untagged
+turns are given by the exchange (the colon that announces a turn, alternation, the narrator).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guillemet.analysis.attribution.marks import dialogue_turns
+from guillemet.analysis.engine import Engine
+from guillemet.analysis.models import Analysis, Quote
+
+from test_quotes_support import quote_with, shared_engine
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return shared_engine()
+
+
+def speaker_of(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker is not None else None
+
+
+def texts(a: Analysis) -> list[str]:
+    return [q.text for q in a.quotes]
+
+
+# --- where turns are (no model) -------------------------------------------------------------
+
+
+def test_a_paragraph_opened_by_a_dash_is_a_turn() -> None:
+    text = "— Cela sera-t-il bien long ? demanda le laquais."
+    assert dialogue_turns(text) == [(0, len(text))]
+
+
+def test_a_dash_after_a_sentence_end_opens_a_new_reply() -> None:
+    text = "— Venez. — Non, merci."
+    assert dialogue_turns(text) == [(0, 9), (9, len(text))]
+
+
+def test_a_dash_before_a_lowercase_incise_is_no_new_reply() -> None:
+    text = "– Madame Krafft ? – continua le domestique. – C’est ta mère ?"
+    starts = [start for start, _ in dialogue_turns(text)]
+    assert starts == [0, text.index("– C’est")]
+
+
+def test_an_aside_between_dashes_in_narrative_is_no_turn() -> None:
+    assert dialogue_turns("Il partit — trop tard — vers Lyon.") == []
+
+
+def test_a_reply_in_a_narrative_paragraph_needs_a_capital() -> None:
+    text = "Il se leva. — Venez, dit-il."
+    assert dialogue_turns(text) == [(text.index("—"), len(text))]
+
+
+# --- statements of a turn ----------------------------------------------------------------------
+
+
+def test_untagged_short_turn_is_a_statement(engine: Engine) -> None:
+    a = engine.analyse("Paul Vernet entra dans la cuisine.\n\n— Ah !")
+    assert texts(a) == ["Ah !"]
+
+
+def test_incise_after_a_question_mark_ends_the_content(engine: Engine) -> None:
+    a = engine.analyse("— Cela sera-t-il bien long ? demanda le laquais empaqueté de fourrures.")
+    assert texts(a) == ["Cela sera-t-il bien long ?"]
+    assert speaker_of(a.quotes[0]) == "laquais empaqueté de fourrures"
+
+
+def test_words_after_the_incise_are_a_second_quotation_of_the_same_speaker(engine: Engine) -> None:
+    a = engine.analyse("— C'est l'affaire d'une heure, répondit le postillon ; nous allons manger l'avoine.")
+    assert texts(a) == ["C'est l'affaire d'une heure", "nous allons manger l'avoine."]
+    assert {speaker_of(q) for q in a.quotes} == {"postillon"}
+
+
+def test_incise_between_dashes_inside_a_turn(engine: Engine) -> None:
+    a = engine.analyse("– Madame Krafft ? – continua le domestique. – C’est ta mère ?")
+    assert speaker_of(quote_with(a, "Madame Krafft")) == "domestique"
+
+
+def test_narrative_after_the_incise_is_not_speech(engine: Engine) -> None:
+    a = engine.analyse("— Les papiers s'envoleraient ! s'écria Pécuchet, qui redoutait les courants d'air.")
+    assert texts(a) == ["Les papiers s'envoleraient !"]
+    assert speaker_of(a.quotes[0]) == "Pécuchet"
+
+
+def test_marks_inside_a_turn_are_the_speakers_own(engine: Engine) -> None:
+    a = engine.analyse("— Il m'a dit « jamais », répondit Marthe Lenoir.")
+    assert texts(a) == ["Il m'a dit « jamais »"]
+
+
+# --- who speaks an untagged turn -------------------------------------------------------------
+
+
+def test_a_colon_at_the_end_of_a_paragraph_announces_the_next_turn(engine: Engine) -> None:
+    a = engine.analyse(
+        "Oncle Firmin, qui avait tenu à m'accompagner, me dit tranquillement :\n\n"
+        "— Tu marches bien mieux depuis l'été."
+    )
+    assert speaker_of(quote_with(a, "marches bien mieux")) == "Firmin"
+
+
+def test_first_person_narrator_speaks_as_the_narrator(engine: Engine) -> None:
+    a = engine.analyse("Je répondis :\n\n— Oui, beaucoup mieux.")
+    assert speaker_of(quote_with(a, "beaucoup mieux")) == "narrateur"
+
+
+def test_untagged_turns_alternate_between_the_two_voices(engine: Engine) -> None:
+    a = engine.analyse(
+        "— Tu viens demain ? demanda Paul Vernet.\n\n"
+        "— Peut-être, répondit Marthe Lenoir.\n\n"
+        "— Il faudra pourtant te décider.\n\n"
+        "— Je le sais bien."
+    )
+    assert speaker_of(quote_with(a, "te décider")) == "Paul Vernet"
+    assert speaker_of(quote_with(a, "le sais bien")) == "Marthe Lenoir"
+
+
+def test_first_person_in_a_turn_is_a_mention_of_its_speaker(engine: Engine) -> None:
+    text = "— Je reviendrai, dit Paul Vernet."
+    a = engine.analyse(text)
+    speaker = next(s for s in a.speakers if s.name == "Paul Vernet")
+    assert any(text[m.start:m.end] == "Je" for m in speaker.mentions)
+
+
+def test_news_paragraph_with_an_aside_dash_has_no_turn(engine: Engine) -> None:
+    a = engine.analyse("Le ministre a présenté le budget — le troisième de la législature — mardi.")
+    assert not a.quotes
