@@ -18,6 +18,7 @@ import pytest
 from test_signals import ALTERNATE_SCREEN_OFF, MOUSE_OFF, Terminal
 
 ALTERNATE_SCREEN_ON = b"\x1b[?1049h"
+MOUSE_ON = b"\x1b[?1000h"
 
 
 def _state(pid: int) -> str:
@@ -35,11 +36,12 @@ def test_ctrl_z_stops_the_reader_with_the_terminal_given_back_and_sigcont_resume
                XDG_CONFIG_HOME=str(tmp_path / "config"), GUILLEMET_CACHE_DIR=str(tmp_path / "cache"))
     terminal = Terminal([sys.executable, "-m", "guillemet", str(article), "--model", "no_such_model"], env)
     try:
+        terminal.wait_for(MOUSE_ON)  # Textual is up (the first screen, before it, has no mouse)
         terminal.wait_for("première".encode())
-        terminal.read_for(0.3)
+        terminal.read_for(0.5)
         since = len(terminal.screen)
         terminal.type(b"\x1a")  # ctrl+z
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while _state(terminal.process.pid) != "T" and time.monotonic() < deadline:
             terminal.read_for(0.05)
         assert _state(terminal.process.pid) == "T", terminal.screen[since:]
@@ -48,9 +50,9 @@ def test_ctrl_z_stops_the_reader_with_the_terminal_given_back_and_sigcont_resume
         assert ALTERNATE_SCREEN_OFF in given_back and MOUSE_OFF in given_back, given_back[-1000:]
         since = len(terminal.screen)
         terminal.process.send_signal(signal.SIGCONT)  # what `fg` sends
-        terminal.wait_for(ALTERNATE_SCREEN_ON)
-        terminal.wait_for("première".encode())
-        terminal.type(b"q")
+        terminal.wait_for(ALTERNATE_SCREEN_ON)  # the screen taken again
+        terminal.read_for(0.5)
+        terminal.type(b"q")  # and the keys answered: q ends it
         assert terminal.end() == 0
     finally:
         terminal.close()
