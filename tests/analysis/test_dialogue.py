@@ -131,3 +131,47 @@ def test_first_person_in_a_turn_is_a_mention_of_its_speaker(engine: Engine) -> N
 def test_news_paragraph_with_an_aside_dash_has_no_turn(engine: Engine) -> None:
     a = engine.analyse("Le ministre a présenté le budget — le troisième de la législature — mardi.")
     assert not a.quotes
+
+
+def test_a_name_called_in_a_turn_answers_next(engine: Engine) -> None:
+    a = engine.analyse(
+        "— Tu viens demain ? demanda Paul Vernet.\n\n"
+        "— Peut-être, répondit Marthe Lenoir.\n\n"
+        "— Tu en as parlé à ta sœur, Pauline Lenoir ?\n\n"
+        "— Pas encore."
+    )
+    assert speaker_of(quote_with(a, "Pas encore")) == "Pauline Lenoir"
+
+
+# --- interviews and transcripts --------------------------------------------------------------
+
+INTERVIEW = (
+    "Entretien avec Jean Dupont, maire de Lille.\n\n"
+    "Q : Monsieur le maire, allez-vous céder ?\n\n"
+    "R : Nous ne céderons pas.\n\n"
+    "JEAN DUPONT : Et je le redis devant le conseil."
+)
+
+
+def test_question_and_answer_labels(engine: Engine) -> None:
+    a = engine.analyse(INTERVIEW)
+    assert speaker_of(quote_with(a, "allez-vous céder")) == "rédaction"
+    assert speaker_of(quote_with(a, "ne céderons pas")) == "Jean Dupont"
+
+
+def test_a_name_in_capitals_labels_a_transcript_turn(engine: Engine) -> None:
+    a = engine.analyse(INTERVIEW)
+    q = quote_with(a, "je le redis")
+    assert q.text == "Et je le redis devant le conseil."
+    assert speaker_of(q) == "Jean Dupont"
+
+
+def test_one_name_and_colon_is_a_headline_not_a_transcript(engine: Engine) -> None:
+    a = engine.analyse("Obama : le bilan de son premier mandat\n\nLe président a parlé de l'emploi.")
+    assert not a.quotes
+
+
+def test_headline_quotation_after_a_name_and_colon_keeps_its_marks(engine: Engine) -> None:
+    a = engine.analyse("Barack Obama : « le meilleur reste à venir pour les États-Unis ! »")
+    assert texts(a) == ["le meilleur reste à venir pour les États-Unis !"]
+    assert speaker_of(a.quotes[0]) == "Barack Obama"

@@ -9,12 +9,15 @@ is left to the resolver, which knows the exchange it belongs to (`resolve.py`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from .cues import cue_start, incise_form, incise_verb, inverted_subject
+from .marks import INTERVIEWEE_LABELS, INTERVIEWER_LABELS
 from .mentions import mention_from_head, phrase_end
 from .sentences import SentenceView
-from .types import FoundQuote
+from .types import FoundQuote, Mention
 
 _BEFORE_INCISE = frozenset({",", "?", "!", "…", "...", "?!", "!?", "—", "–"})
 """What ends the first words of a turn before its incise: "— Oui, dit-il", "— Ah ! fit-elle"."""
@@ -57,6 +60,18 @@ def _incise_in_turn(view: SentenceView, first: int, end: int) -> tuple[Token, To
     return None
 
 
+def _label_mention(view: SentenceView, label: tuple[int, int]) -> Mention:
+    """The speaker a transcript label names: a person ("Jean Dupont :"), or the interview's
+    two sides ("Q :", "R :"), which the resolver knows by their head "q" and "r"."""
+    text = view.doc.text[label[0]:label[1]]
+    start, end = view.offset + label[0], view.offset + label[1]
+    low = text.lower()
+    if low in INTERVIEWER_LABELS | INTERVIEWEE_LABELS:
+        return Mention(start, end, text, "q" if low in INTERVIEWER_LABELS else "r", subject=True)
+    name = " ".join(w.capitalize() if w.isupper() else w for w in text.replace("*", " ").split())
+    return Mention(start, end, text, name.split()[-1].lower(), name=(start, end), name_text=name, label="PER", subject=True)
+
+
 def turn_statements(view: SentenceView, number: int) -> list[FoundQuote]:
     """The statements of dialogue turn `number` of the view (one, or two around an incise)."""
     q = view.quotes[number]
@@ -68,9 +83,12 @@ def turn_statements(view: SentenceView, number: int) -> list[FoundQuote]:
     if end <= first:
         return []
     start_char, end_char = view.offset + q.content[0], view.offset + q.content[1]
+    if q.label is not None:
+        return [FoundQuote(start_char, end_char, "direct", None, _label_mention(view, q.label), turn=True, labelled=True)]
+    addressee = _addressee(view, first, end)
     found = _incise_in_turn(view, first, end)
     if found is None:
-        return [FoundQuote(start_char, end_char, "direct", None, None, True, turn=True)]
+        return [FoundQuote(start_char, end_char, "direct", None, None, True, turn=True, addressee=addressee)]
     verb, subject, separator = found
     mention = mention_from_head(subject, view.offset, after=verb.i)
     cue_first = cue_start(verb)
@@ -94,4 +112,26 @@ def turn_statements(view: SentenceView, number: int) -> list[FoundQuote]:
         b_first += 1
     if b_first < end and any(t.is_alpha for t in doc[b_first:end]):
         out.append(FoundQuote(view.offset + doc[b_first].idx, end_char, "direct", cue, mention, turn=True))
+    if out and addressee is not None:
+        out[-1] = replace(out[-1], addressee=addressee)
     return out
+
+
+def _addressee(view: SentenceView, first: int, end: int) -> Mention | None:
+    """The person a turn calls by name, set off by a comma at its end or its start ("Tu
+    viens, Pauline ?", "Pauline, tu viens ?"): in a dialogue, who answers next."""
+    doc = view.doc
+    last = end - 1
+    while last > first and doc[last].is_punct:
+        last -= 1
+    k = last
+    while k > first and doc[k - 1].ent_type_ == "PER" and doc[k].ent_iob_ != "B":
+        k -= 1
+    if doc[last].ent_type_ == "PER" and doc[last].text[:1].isupper() and k > first and doc[k - 1].text == ",":
+        return mention_from_head(doc[k], view.offset)
+    j = first
+    while j + 1 < end and doc[j + 1].ent_type_ == "PER" and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    if doc[first].ent_type_ == "PER" and doc[first].text[:1].isupper() and j + 1 < end and doc[j + 1].text == ",":
+        return mention_from_head(doc[first], view.offset)
+    return None

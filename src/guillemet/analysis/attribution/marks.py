@@ -89,3 +89,28 @@ capital follows ("Il se leva. — Venez, dit-il."). A dash inside a sentence is 
         return []
     ends = starts[1:] + [len(text)]
     return list(zip(starts, ends))
+
+
+INTERVIEWER_LABELS = frozenset({"q", "question"})
+INTERVIEWEE_LABELS = frozenset({"r", "réponse"})
+_LABEL_MAX_WORDS = 5
+
+
+def speaker_label(text: str) -> tuple[int, int, int] | None:
+    """(start, end, colon index) of the speaker label of a transcript or interview paragraph:
+    "Jean Dupont : Nous …", "JEAN DUPONT : …", "M. Dupont : …", "Q : …", "R : …". The label
+    is a few capitalised words before a colon with words after it; whether it names a person
+    is for the caller, who has the entities, to say."""
+    colon = text.find(":")
+    if colon <= 0 or not text[colon + 1:].strip():
+        return None
+    label = text[:colon].strip()
+    start = text.index(label[0]) if label else 0
+    words = label.replace("*", " ").split()
+    if not words or len(words) > _LABEL_MAX_WORDS or any(ch in label for ch in "«»“”\"(),;!?0123456789"):
+        return None
+    if label.lower() in INTERVIEWER_LABELS | INTERVIEWEE_LABELS:
+        return start, start + len(label), colon
+    if not all(w[:1].isupper() or w.lower() in ("de", "d'", "du", "von", "van", "le", "la") for w in words):
+        return None
+    return start, start + len(label), colon

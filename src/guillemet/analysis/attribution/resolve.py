@@ -25,6 +25,7 @@ from .turns import Exchange
 from .types import Alias, Attributions, FoundQuote, Mention, ParagraphFindings, RawQuote, RawSpeaker
 
 _WINDOW = 60  # how many recently mentioned sources a pronoun or description is matched against
+_TRANSCRIPT_MIN_TURNS = 2  # labelled paragraphs ("Jean Dupont : …") that make a transcript
 _SUBJECT_PULL = 200  # characters: a subject is as salient as an object named this much later
 _SPEAKER_PULL = 200  # and so is a source already quoted
 _PRONOUN_REACH = 400  # characters: how far back a statement makes its source the pronoun's
@@ -120,6 +121,7 @@ class _Resolver:
         self.recent_speakers: OrderedDict[int, _Cluster] = OrderedDict()
         self.last_link: tuple[int, _Cluster] | None = None
         self.narrator: _Cluster | None = None
+        self.interviewer: _Cluster | None = None
         # mentions that name no one but stand for a cluster: "je" in its quotations, and
         # the pronouns of the narrative that continue it
         self.said_by: dict[int, list[tuple[int, int]]] = {}
@@ -292,6 +294,25 @@ class _Resolver:
             return cluster
         return None
 
+    def interview_side(self, mention: Mention, exchange: Exchange[_Cluster]) -> _Cluster | None:
+        """"Q :" is the interviewer, the newsroom; "R :" the person interviewed: the other
+        voice of the exchange, else the person the article last named."""
+        if mention.head == "q":
+            if self.interviewer is None:
+                self.interviewer = self._new(mention)
+                self.interviewer.kind = "organisation"
+                self.interviewer.description = "rédaction"
+                self.interviewer.speaker_like = True
+            self.interviewer.mentions.append((mention.start, mention.end))
+            return self.interviewer
+        for voice in reversed(exchange.voices):
+            if voice is not self.interviewer:
+                return voice
+        for cluster in self._latest(self.recent):
+            if cluster.kind == "person" and cluster.name:
+                return cluster
+        return None
+
     def _narrator(self, mention: Mention) -> _Cluster:
         """The "je" of the narrative: one person, the narrator, whom the text never names."""
         if self.narrator is None:
@@ -323,6 +344,8 @@ class _Resolver:
             subject = next(self._latest(self.recent_subjects, 1), None)
             if subject is not None and subject.speaker_like:
                 return subject
+        if exchange.addressed is not None:
+            return exchange.addressed
         reply = exchange.reply()
         if reply is not None:
             return reply
@@ -344,6 +367,9 @@ class _Resolver:
 def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     """Resolve the speakers of every statement found, in document order."""
     findings = list(findings)
+    if sum(any(q.labelled for q in para.quotes) for para in findings) < _TRANSCRIPT_MIN_TURNS:
+        # one "Name : words" paragraph is a headline ("Obama : le bilan"), not a transcript
+        findings = [replace(para, quotes=tuple(q for q in para.quotes if not q.labelled)) for para in findings]
     aliases = tuple(alias for para in findings for alias in para.aliases)
     resolver = _Resolver(aliases)
     quotes: list[RawQuote] = []
@@ -370,7 +396,9 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
                 continue
             assert isinstance(item, FoundQuote)
             cluster = None
-            if item.mention is not None:
+            if item.labelled and item.mention is not None and item.mention.name is None:
+                cluster = resolver.interview_side(item.mention, exchange)
+            elif item.mention is not None:
                 seen_spans.add((item.mention.start, item.mention.end))
                 cluster = resolver.link(replace(item.mention, subject=True))
             elif announced is not None and item is para.quotes[0]:
@@ -386,6 +414,9 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
                 quoted.setdefault(cluster.key, len(quoted))
                 if item.turn:
                     exchange.heard(cluster)
+            if item.addressee is not None:
+                called = resolver.link(item.addressee)
+                exchange.addressed = called if called is not cluster else None
             mention_span = (item.mention.start, item.mention.end) if item.mention else None
             quotes.append(RawQuote(item.start, item.end, item.type, item.cue, mention_span,
                                    cluster.key if cluster else None))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .marks import dialogue_turns, inner_span, pair_marks
+from .marks import INTERVIEWEE_LABELS, INTERVIEWER_LABELS, dialogue_turns, inner_span, pair_marks, speaker_label
 
 
 @dataclass
@@ -26,6 +26,7 @@ class QuotePair:
     words: int
     closed: bool
     turn: bool = False  # a dialogue turn opened by a dash; close_char is where it ends
+    label: tuple[int, int] | None = None  # "Jean Dupont :" before a transcript turn (chars)
 
 
 @dataclass
@@ -81,6 +82,28 @@ def _token_at(starts: list[int], char: int) -> int:
     return max(0, bisect_right(starts, char) - 1)
 
 
+def _labelled_turn(doc: Doc, text: str, starts: list[int]) -> QuotePair | None:
+    """The turn of a transcript paragraph ("Jean Dupont : Nous …", "Q : …"): the label must
+    be Q/R, a person the entity recogniser knows, or a name written in capitals."""
+    found = speaker_label(text)
+    if found is None:
+        return None
+    label_start, label_end, colon = found
+    label = text[label_start:label_end]
+    tokens = [t for t in doc if label_start <= t.idx < label_end and t.is_alpha]
+    if not tokens:
+        return None
+    is_name = all(t.ent_type_ == "PER" for t in tokens) or all(t.text.isupper() and len(t.text) > 1 for t in tokens)
+    if not (is_name or label.lower() in INTERVIEWER_LABELS | INTERVIEWEE_LABELS):
+        return None
+    content = inner_span(text, (colon, len(text)))
+    open_tok = _token_at(starts, colon)
+    if content is None or doc[open_tok].idx != colon or text[content[0]] in "«“\"":
+        return None  # "Barack Obama : « … »" is a headline quotation, which the marks give
+    words = sum(1 for t in doc[open_tok + 1:] if t.is_alpha)
+    return QuotePair(colon, len(text), content, open_tok, len(doc), words, False, turn=True, label=(label_start, label_end))
+
+
 def sentence_views(doc: Doc, offset: int) -> list[SentenceView]:
     """The paragraph's sentences, merged across quotations, each with its quote pairs."""
     text = doc.text
@@ -110,6 +133,10 @@ def sentence_views(doc: Doc, offset: int) -> list[SentenceView]:
             continue
         words = sum(1 for t in doc[open_tok + 1:close_tok] if t.is_alpha)
         pairs.append(QuotePair(open_char, close_char, content, open_tok, close_tok, words, False, turn=True))
+    if not turns:
+        labelled = _labelled_turn(doc, text, starts)
+        if labelled is not None:
+            pairs = [p for p in pairs if p.open_char > labelled.open_char] + [labelled]
     pairs.sort(key=lambda p: p.open_char)
     bounds = [[s.start, s.end] for s in doc.sents]
     merged: list[list[int]] = []

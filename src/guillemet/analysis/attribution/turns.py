@@ -4,8 +4,9 @@ Novels and interviews tag a reply only now and then ("— Oui, dit-il."); the re
 are understood from the turn-taking. The rules, in order:
 1. a turn right after a paragraph that ends on a colon ("Cette exclamation lui échappa :")
    is spoken by the subject that paragraph was about;
-2. in an exchange, untagged turns alternate: the reply goes to the last other voice heard;
-3. when one voice only has been heard, the other is the person named last who is not it.
+2. a turn that calls someone by name ("Tu viens, Pauline ?") is answered by that person;
+3. in an exchange, untagged turns alternate: the reply goes to the last other voice heard;
+4. when one voice only has been heard, the other is the person named last who is not it.
 An exchange ends after a long stretch of narrative, or a few paragraphs without a turn.
 """
 
@@ -27,17 +28,20 @@ class Exchange(Generic[Voice]):
 
     def __init__(self) -> None:
         self.voices: list[Voice] = []
+        self.addressed: Voice | None = None  # called by name in the last turn: answers next
         self._quiet = 0
 
     def heard(self, voice: Voice) -> None:
         """A turn spoken by `voice` (the two halves of a turn around its incise count once)."""
         self._quiet = 0
+        self.addressed = None
         if not self.voices or self.voices[-1] is not voice:
             self.voices.append(voice)
 
     def narrative(self, length: int) -> None:
         """A paragraph without a turn was read."""
         self._quiet += 1
+        self.addressed = None
         if length >= _NARRATIVE_BREAK_CHARS or self._quiet >= _NARRATIVE_BREAK_PARAGRAPHS:
             self.voices.clear()
 

@@ -52,6 +52,8 @@ class FoundQuote:
     follows_previous: bool = False
     turn: bool = False  # a dialogue turn, whose untagged speaker the exchange decides
     self_mentions: tuple[SpanPair, ...] = ()  # "je", "moi" inside a direct quotation
+    labelled: bool = False  # a transcript turn whose label ("Jean Dupont :") names the speaker
+    addressee: Mention | None = None  # a name the turn calls ("…, Pauline ?"): who speaks next
 
 
 @dataclass(frozen=True, slots=True)
