@@ -25,22 +25,22 @@ async def settle(pilot: Pilot, app: ReaderApp, timeout: float = 10.0) -> None:
     """Wait until the analysis thread is done and its messages are handled."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while app.analysing and loop.time() < deadline:
+    while app.reader.analysing and loop.time() < deadline:
         await pilot.pause(0.02)
     await pilot.pause()
-    assert not app.analysing, "the analysis never arrived"
+    assert not app.reader.analysing, "the analysis never arrived"
 
 
 def visible_lines(app: ReaderApp) -> range:
-    view = app.article_view
+    view = app.reader.article_view
     top = int(view.scroll_offset.y)
     return range(top, top + view.scrollable_content_region.height)
 
 
 def claim_is_centred(app: ReaderApp) -> bool:
     """The current claim's lines are on screen, away from the edges when it is short."""
-    view = app.article_view
-    quote = app.current_quote
+    view = app.reader.article_view
+    quote = app.reader.current_quote
     assert quote is not None and view.text_layout is not None
     lines = view.text_layout.lines_of(quote.start, quote.end)
     shown = visible_lines(app)

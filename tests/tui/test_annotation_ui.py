@@ -93,7 +93,7 @@ async def test_a_writes_a_note_on_the_current_claim_and_saves_it(copy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("n")
-        claim = app.current_quote
+        claim = app.reader.current_quote
         await pilot.press("a")
         assert isinstance(app.screen, NoteDialog)
         await type_text(pilot, "à vérifier")
@@ -101,7 +101,7 @@ async def test_a_writes_a_note_on_the_current_claim_and_saves_it(copy) -> None:
         (note,) = ext.session.annotations()
         assert note.motivation == "commenting" and note.body.note == "à vérifier"
         assert note.span == (claim.start, claim.end)
-        assert app.article_view.extra_runs.keys_over(claim.start, claim.end) == {"annotation"}
+        assert app.reader.article_view.extra_runs.keys_over(claim.start, claim.end) == {"annotation"}
         await wait_for(pilot, sidecar(copy[0]).exists)  # saved while the reader is open
         assert [a.body.note for a in saved(copy[0])] == ["à vérifier"]
 
@@ -132,13 +132,13 @@ async def test_a_on_the_selection_and_escape_cancels(copy) -> None:
     start = text.index("Crocus City Hall")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        app.article_view.set_selection(start, start + 16)
+        app.reader.article_view.set_selection(start, start + 16)
         await pilot.press("a", "x", "escape")
         assert ext.session.annotations() == [] and not isinstance(app.screen, NoteDialog)
         await pilot.press("a", "x", "enter")
         (note,) = ext.session.annotations()
         assert note.span == (start, start + 16) and note.target.quote.exact == "Crocus City Hall"
-        assert app.article_view.selection is None  # the mark is visible, not hidden by it
+        assert app.reader.article_view.selection is None  # the mark is visible, not hidden by it
 
 
 async def test_a_with_nothing_to_annotate_explains(copy) -> None:
@@ -158,10 +158,10 @@ async def test_h_toggles_a_highlight_on_the_claim(copy) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("n", "n", "h")
-        claim = app.current_quote
+        claim = app.reader.current_quote
         (highlight,) = ext.session.annotations()
         assert highlight.motivation == "highlighting" and highlight.span == (claim.start, claim.end)
-        assert "highlight" in app.article_view.extra_runs.keys_over(claim.start, claim.end)
+        assert "highlight" in app.reader.article_view.extra_runs.keys_over(claim.start, claim.end)
         await pilot.press("h")
         assert ext.session.annotations() == []
 
@@ -190,20 +190,20 @@ async def test_C_reassigns_the_claim_to_an_article_speaker_at_once(copy) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("n")
-        before = app.current_quote
+        before = app.reader.current_quote
         choices = ext.speaker_choices()
         target = next(i for i, (key, _, _) in enumerate(choices) if key != before.speaker.id)
         await pilot.press("C", *["down"] * target, "enter")
         chosen_id = choices[target][0]
-        assert app.current_quote.id == before.id and app.current_quote.speaker.id == chosen_id
+        assert app.reader.current_quote.id == before.id and app.reader.current_quote.speaker.id == chosen_id
         def panel_count(analysis: Analysis, speaker_id: str) -> int:
             return sum(1 for q in analysis.quotes if q.speaker and q.speaker.id == speaker_id)
 
-        row = app.model.speaker_row(chosen_id)  # what the speakers panel lists
+        row = app.reader.model.speaker_row(chosen_id)  # what the speakers panel lists
         assert len(row.claims) == panel_count(copy[1], chosen_id) + 1
-        old_row = app.model.speaker_row(before.speaker.id)
+        old_row = app.reader.model.speaker_row(before.speaker.id)
         assert len(old_row.claims) == panel_count(copy[1], before.speaker.id) - 1
-        assert choices[target][2] in app.status_line.left
+        assert choices[target][2] in app.reader.status_line.left
 
 
 async def test_C_with_a_new_name_creates_a_speaker_and_C_again_edits_the_correction(copy) -> None:
@@ -213,32 +213,32 @@ async def test_C_with_a_new_name_creates_a_speaker_and_C_again_edits_the_correct
         await pilot.press("n", "C", "tab")
         await type_text(pilot, "Igor Konachenkov")
         await pilot.press("enter")
-        assert app.current_quote.speaker.name == "Igor Konachenkov"
-        assert any(s.name == "Igor Konachenkov" for s in app.analysis.speakers)
-        assert "Igor Konachenkov" in app.status_line.left
+        assert app.reader.current_quote.speaker.name == "Igor Konachenkov"
+        assert any(s.name == "Igor Konachenkov" for s in app.reader.analysis.speakers)
+        assert "Igor Konachenkov" in app.reader.status_line.left
         await pilot.press("C", "tab")
         await type_text(pilot, "Un conseiller")
         await pilot.press("enter")
         (correction,) = ext.session.annotations()
         assert correction.body.correction.speaker_name == "Un conseiller"
-        assert app.current_quote.speaker.name == "Un conseiller"
+        assert app.reader.current_quote.speaker.name == "Un conseiller"
 
 
 async def test_D_removes_the_claim_and_deleting_the_mark_brings_it_back(copy) -> None:
     app, ext = reader(copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        total = len(app.model.claims)
+        total = len(app.reader.model.claims)
         await pilot.press("n", "n")
-        removed = app.current_quote.id
+        removed = app.reader.current_quote.id
         await pilot.press("D")
-        assert len(app.model.claims) == total - 1
-        assert removed not in {q.id for q in app.model.claims}
+        assert len(app.reader.model.claims) == total - 1
+        assert removed not in {q.id for q in app.reader.model.claims}
         await pilot.press("N")
         assert isinstance(app.focused, NotesPanel)
         await pilot.press("delete")
         assert ext.session.annotations() == []
-        assert len(app.model.claims) == total
+        assert len(app.reader.model.claims) == total
 
 
 async def test_A_adds_the_selected_text_as_a_quote_with_its_speaker(copy) -> None:
@@ -249,20 +249,20 @@ async def test_A_adds_the_selected_text_as_a_quote_with_its_speaker(copy) -> Non
     end = start + len(missed)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        total = len(app.model.claims)
+        total = len(app.reader.model.claims)
         await pilot.press("A")  # nothing selected: explained, no dialog
         assert not isinstance(app.screen, ChoiceDialog)
-        app.article_view.set_selection(start, end)
+        app.reader.article_view.set_selection(start, end)
         await pilot.press("A")
         macron = next(i for i, (_, _, name) in enumerate(ext.speaker_choices()) if name == "Emmanuel Macron")
         await pilot.press(*["down"] * macron, "enter")
-        assert len(app.model.claims) == total + 1
-        added = next(q for q in app.model.claims if q.start == start)
+        assert len(app.reader.model.claims) == total + 1
+        added = next(q for q in app.reader.model.claims if q.start == start)
         assert added.end == end and added.speaker.name == "Emmanuel Macron"
         # D on a quote the reader added removes the addition itself.
-        app.go_to_claim(app.model.claim_index(added.id))
+        app.reader.go_to_claim(app.reader.model.claim_index(added.id))
         await pilot.press("D")
-        assert len(app.model.claims) == total and ext.session.annotations() == []
+        assert len(app.reader.model.claims) == total and ext.session.annotations() == []
 
 
 # -- the notes panel ------------------------------------------------------------------------------
@@ -275,7 +275,7 @@ async def test_the_notes_panel_lists_in_reading_order_and_enter_jumps(copy) -> N
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         for start, word in ((late, "tard"), (early, "tôt")):
-            app.article_view.set_selection(start, start + 6)
+            app.reader.article_view.set_selection(start, start + 6)
             await pilot.press("a")
             await type_text(pilot, word)
             await pilot.press("enter")
@@ -283,11 +283,11 @@ async def test_the_notes_panel_lists_in_reading_order_and_enter_jumps(copy) -> N
         panel = app.query_one(NotesPanel)
         assert [ext.session.get(i).body.note for i in panel.annotation_ids] == ["tôt", "tard"]
         await pilot.press("home", "enter")
-        assert app.article_view.focus_span == (early, early + 6)
+        assert app.reader.article_view.focus_span == (early, early + 6)
         await pilot.press("down", "enter")
-        assert app.article_view.focus_span == (late, late + 6)
+        assert app.reader.article_view.focus_span == (late, late + 6)
         await pilot.press("backspace")  # the jump went into the reader's history
-        assert app.article_view.focus_span != (late, late + 6)
+        assert app.reader.article_view.focus_span != (late, late + 6)
 
 
 async def test_orphans_are_listed_and_r_reattaches_them(copy) -> None:
@@ -306,7 +306,7 @@ async def test_orphans_are_listed_and_r_reattaches_them(copy) -> None:
         await pilot.press("enter")
         assert any("no longer in the article" in m for m in seen)
         start = article.text.index("Crocus")
-        app.article_view.set_selection(start, start + 6)
+        app.reader.article_view.set_selection(start, start + 6)
         await pilot.press("r")
         assert ext.session.orphans() == [] and ext.session.get(orphan.id).span == (start, start + 6)
 
@@ -320,7 +320,7 @@ async def test_an_annotation_saved_before_is_shown_when_the_article_opens(copy) 
     app, ext = reader(copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        assert app.article_view.extra_runs.keys_over(start, start + 4) == {"highlight"}
+        assert app.reader.article_view.extra_runs.keys_over(start, start + 4) == {"highlight"}
         assert len(app.query_one(NotesPanel).annotation_ids) == 1
 
 
@@ -334,7 +334,7 @@ async def test_a_damaged_sidecar_is_reported_and_the_article_opens(copy) -> None
     seen = spy_notifications(app)  # before the app starts: it tells at once
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        assert app.article_view.text == article.text
+        assert app.reader.article_view.text == article.text
     assert any("damaged" in m for m in seen) and any("No readable backup" in m for m in seen)
     assert list(Path(article.source).parent.glob("article.txt.guillemet.json.damaged-*"))
 
@@ -381,7 +381,6 @@ async def test_another_readers_saves_are_merged_into_the_view(copy) -> None:
         start = article.text.index("Moscou")
         other.put(Annotation.create(article.text, start, start + 6, "commenting", Body(note="de l’autre")))
         other.save()
-        ext._last_disk_check = -100.0  # do not wait for the periodic check
         await wait_for(pilot, lambda: len(ext.session.annotations()) == 2)
         assert {a.motivation for a in ext.session.annotations()} == {"highlighting", "commenting"}
         assert len(app.query_one(NotesPanel).annotation_ids) == 2
@@ -395,7 +394,7 @@ async def test_the_keys_are_in_the_help_screen_and_the_palette(copy) -> None:
     app, _ = reader(copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        ids = {command.id for command in app.all_commands()}
+        ids = {command.id for command in app.reader.all_commands()}
         assert {"annotation.note", "annotation.tag", "annotation.speaker", "annotation.not_quote",
                 "annotation.add_quote", "annotation.highlight", "notes.show", "notes.delete"} <= ids
         palette = {command.title for command in app.get_system_commands(app.screen)}

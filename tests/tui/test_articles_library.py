@@ -1,5 +1,5 @@
-"""Several articles open together: the Articles tab, `>` / `<`, enter on the list, the
-command's loop that reopens the reader, and annotations saved on every switch."""
+"""Several articles open together: the Articles tab, `>` / `<`, enter on the list, a screen
+per article in one reader, and annotations saved on every switch and read again on return."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import pytest
 from reader_harness import make_app, settle
 from tui_samples import sample_analysis, sample_article
 
-import guillemet.tui.app as app_module
+from guillemet.analysis_service.process import FixedAnalysisStream, ProcessAnalysisStream
 from guillemet.article import Article
 from guillemet.commands import read
-from guillemet.tui.annotation_extension import make_extension
+from guillemet.reading.library import ArticleLibrary
+from guillemet.tui.annotation_extension import AnnotationExtension, make_extension
+from guillemet.tui.app import ReaderApp
 from guillemet.tui.articles_panel import ArticlesPanel
-from guillemet.reading.library import ArticleLibrary, SwitchArticle
 
 SIZE = (120, 40)
 
@@ -42,20 +43,24 @@ async def test_the_articles_tab_lists_titles_and_the_counts_known(article, analy
         lines = panel_lines(app)
         assert lines[0].startswith("▶ 1. ") and f"{len(analysis.quotes)} quotes" in lines[0]
         assert "2. Deuxième" in lines[1] and "analysing…" in lines[1]
-        assert "article 1/3" in app.status_line.render().plain
+        assert "article 1/3" in app.reader.status_line.render().plain
 
 
 async def test_greater_than_opens_the_next_article_and_less_than_goes_round(article, analysis, library) -> None:
     app = make_app(article, [analysis], library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
+        first = app.reader
         await pilot.press("greater_than_sign")
-    assert app.return_value == SwitchArticle(1)
-    app = make_app(article, [analysis], library=library)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("less_than_sign")
-    assert app.return_value == SwitchArticle(2)
+        await pilot.pause()
+        assert app.is_running and library.current == 1
+        assert app.reader is not first and app.screen is app.reader and not first.is_attached
+        assert app.reader.article.title == "Deuxième" and "Nous verrons" in app.reader.article_view.text
+        assert "article 2/3" in app.reader.status_line.render().plain
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert library.current == 2 and app.reader.article.title == "Troisième"
+        assert len(app.screen_stack) == 1
 
 
 async def test_l_shows_the_list_and_enter_opens_an_article_of_it(article, analysis, library) -> None:
@@ -66,7 +71,9 @@ async def test_l_shows_the_list_and_enter_opens_an_article_of_it(article, analys
         assert app.query_one("#side-tabs").active == "articles-tab"
         assert isinstance(app.focused, ArticlesPanel)
         await pilot.press("down", "down", "enter")
-    assert app.return_value == SwitchArticle(2)
+        await pilot.pause()
+        assert library.current == 2 and app.reader.article.title == "Troisième"
+        assert app.focused is app.reader.article_view
 
 
 async def test_with_one_article_the_keys_say_so_and_stay(article, analysis) -> None:
@@ -78,39 +85,50 @@ async def test_with_one_article_the_keys_say_so_and_stay(article, analysis) -> N
         assert any("Only one article" in str(n.message) for n in app._notifications)
 
 
+def annotated_reader(first: Article, library: ArticleLibrary, text: str) -> ReaderApp:
+    """The reader with the annotations on every article, as the command builds it."""
+
+    def reader_parts(article: Article):  # type: ignore[no-untyped-def]
+        analyses = [sample_analysis(text, article.source)] if article is first else []
+        return FixedAnalysisStream(analyses), [make_extension(article, {"sidecar": None})]
+
+    source, extensions = reader_parts(first)
+    return ReaderApp(first, source, extensions=extensions, library=library, reader_parts=reader_parts)
+
+
 async def test_switching_saves_the_annotations_of_the_article_left(tmp_path: Path, sample_text: str) -> None:
     path = tmp_path / "article.txt"
     path.write_text(sample_text, encoding="utf-8")
     first = sample_article(sample_text, str(path))
     library = ArticleLibrary([first, other_article("Deuxième")], background=False)
-    extension = make_extension(first, {"sidecar": None})
-    app = make_app(first, [sample_analysis(sample_text, str(path))], extensions=[extension], library=library)
+    app = annotated_reader(first, library, sample_text)
+    saved = Path(str(path) + ".guillemet.json")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("n", "h", "greater_than_sign")  # highlight a claim, then leave at once
-    assert app.return_value == SwitchArticle(1)
-    saved = Path(str(path) + ".guillemet.json")
-    assert saved.exists() and "highlighting" in saved.read_text(encoding="utf-8")
+        await pilot.pause()
+        assert library.current == 1 and app.is_running
+        assert saved.exists() and "highlighting" in saved.read_text(encoding="utf-8")
+        await pilot.press("greater_than_sign")  # back: the highlight is read again and drawn
+        await settle(pilot, app)
+        (extension,) = app.reader.extensions
+        assert [a.motivation for a in extension.session.annotations()] == ["highlighting"]
+        highlight = extension.session.annotations()[0].span
+        assert "highlight" in app.reader.article_view.extra_runs.keys_over(*highlight)
 
 
-def test_the_command_reopens_the_reader_on_the_chosen_article(tmp_path: Path, monkeypatch) -> None:
+def test_the_command_gives_each_article_its_own_analysis_and_annotations(tmp_path: Path) -> None:
     paths = []
     for name in ("un", "deux"):
         paths.append(tmp_path / f"{name}.txt")
         paths[-1].write_text(f"Article {name}.\n« Oui », a dit Paul Martin.", encoding="utf-8")
-    shown: list[str] = []
-    answers = iter([SwitchArticle(1), SwitchArticle(0), None])
-
-    def fake_run(self):
-        shown.append(Path(self.article.source).name)
-        return next(answers)
-
-    monkeypatch.setattr(app_module.ReaderApp, "run", fake_run)
-    monkeypatch.setattr(read, "require_terminal", lambda from_stdin: None)  # no terminal here
-    stopped = []
-    monkeypatch.setattr(ArticleLibrary, "stop", lambda self: stopped.append(True))
-    assert read.run([str(p) for p in paths]) == 0
-    assert shown == ["un.txt", "deux.txt", "un.txt"] and stopped == [True]
+    app, errors = read.build_app([str(p) for p in paths])
+    assert not errors and app.reader.article.source == str(paths[0])
+    source, extensions = app.reader_parts(app.library.articles[1])
+    assert isinstance(source, ProcessAnalysisStream) and source is not app.reader.source
+    (extension,) = [e for e in extensions if isinstance(e, AnnotationExtension)]
+    assert extension.session.path == Path(str(paths[1]) + ".guillemet.json")
+    app.library.stop()
 
 
 def test_sidecar_with_several_articles_is_refused(tmp_path: Path, sample_path, capsys) -> None:

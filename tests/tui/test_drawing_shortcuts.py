@@ -46,7 +46,7 @@ async def test_the_article_and_its_scrollbar_are_drawn_as_textual_draws_them(
     app = make_app(article, [analysis], theme=theme)
     async with app.run_test(size=(90, 24)) as pilot:
         await settle(pilot, app)
-        view = app.article_view
+        view = app.reader.article_view
         bar = view.vertical_scrollbar
         assert isinstance(bar, QuickScrollBar) and bar.display
         for keys in ((), ("n", "n", "n"), ("G",)):  # the top, a claim in the middle, the end
@@ -69,13 +69,13 @@ async def test_with_the_shortcuts_off_textual_draws_everything(
     app = make_app(article, [analysis])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        view = app.article_view
+        view = app.reader.article_view
         assert type(view.vertical_scrollbar) is not QuickScrollBar and view.vertical_scrollbar.display
         assert not textual_internals.draws_directly(view)
         lines = view.render_lines(Region(0, 0, *view.size))
         assert any("Lecornu" in strip.text for strip in lines)
         await pilot.press("n")
-        assert app.current_claim == 0
+        assert app.reader.current_claim == 0
 
 
 @shortcuts_only
@@ -84,7 +84,7 @@ async def test_a_boxed_article_view_is_drawn_by_textual(article: Article, analys
     app = make_app(article, [analysis])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        view = app.article_view
+        view = app.reader.article_view
         assert has_plain_box(view)
         view.styles.padding = (0, 2)
         await pilot.pause()
@@ -174,7 +174,7 @@ async def test_the_speakers_panel_rows_are_drawn_as_the_tree_draws_them(
     app = make_app(article, [analysis])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        panel = app.speakers_panel
+        panel = app.reader.speakers_panel
         panel.root.children[0].expand()
         await pilot.pause()
         rows = range(panel.size.height)

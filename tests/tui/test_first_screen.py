@@ -53,7 +53,7 @@ def paint_article(article: Article, look: fs.Look, model: ReadingModel | None = 
 
 def view_lines(app: ReaderApp) -> list[str]:
     """The view's lines, without the column kept for the scrollbar."""
-    view = app.article_view
+    view = app.reader.article_view
     text_area = view.scrollable_content_region
     return [view.render_line(y).crop(0, text_area.width).text for y in range(text_area.height)]
 
@@ -66,7 +66,7 @@ async def test_the_plain_first_screen_is_the_app_first_frame(article: Article) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         shown = view_lines(app)
-        width = app.article_view.scrollable_content_region.width
+        width = app.reader.article_view.scrollable_content_region.width
     assert width == SIZE[0] - fs.lay.side_width(SIZE[0]) - fs.SCROLLBAR
     assert len(shown) == SIZE[1] - 2  # the status line and the footer under the view
     assert [line[:width] for line in lines[: len(shown)]] == shown
@@ -92,7 +92,7 @@ async def test_the_first_screen_fits_odd_sizes_and_wide_characters(size, tmp_pat
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         shown = view_lines(app)
-        width = app.article_view.scrollable_content_region.width
+        width = app.reader.article_view.scrollable_content_region.width
     assert [fs._fit(line, width) for line in lines[: len(shown)]] == shown
 
 
@@ -106,11 +106,11 @@ async def test_the_cached_first_screen_has_the_speakers_and_the_app_starts_with_
     app = ReaderApp(article, None, ready=(analysis, model))
     async with app.run_test(size=SIZE) as pilot:
         # before any pause: the panels and the analysis are there from the first frame
-        assert app.analysis is analysis
+        assert app.reader.analysis is analysis
         await pilot.pause()
         shown = view_lines(app)
-        width = app.article_view.scrollable_content_region.width
-        assert app.speakers_panel.root.children
+        width = app.reader.article_view.scrollable_content_region.width
+        assert app.reader.speakers_panel.root.children
     assert [line[:width] for line in lines[: len(shown)]] == shown
     side = [line[SIZE[0] - fs.lay.side_width(SIZE[0]):] for line in lines]
     top = model.speakers[0]
@@ -159,7 +159,7 @@ async def test_the_app_records_the_look_it_resolved(article: Article, analysis: 
     app = make_app(article, [analysis])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)
-        palette_style = app.article_view.palette.style(("entity-per",))
+        palette_style = app.reader.article_view.palette.style(("entity-per",))
     recorded = fs.load_look(app.theme)
     assert recorded is not None and recorded != fs.theme_look(app.theme)
     assert recorded.layer("entity-per").fg == palette_style.color.get_truecolor().hex

@@ -30,7 +30,7 @@ def test_a_binary_file_is_refused_before_the_app(tmp_path: Path, capsys) -> None
 def test_the_good_inputs_open_and_the_bad_ones_are_reported(tmp_path: Path, sample_path) -> None:
     app, errors = build_app([str(tmp_path / "absent.txt"), str(sample_path)])
     assert len(errors) == 1 and "absent.txt" in str(errors[0])
-    assert app.article.source == str(sample_path)
+    assert app.reader.article.source == str(sample_path)
 
 
 def test_an_unknown_theme_is_a_user_error(sample_path, capsys, monkeypatch) -> None:
@@ -43,9 +43,9 @@ def test_options_parse(sample_path) -> None:
     app, _ = build_app([str(sample_path), "--light", "--model", "fr_core_news_sm",
                         "--no-cache", "--sidecar", "notes.json"])
     assert app.theme == "guillemet-light"
-    assert app.source.model == "fr_core_news_sm" and not app.source.use_cache
+    assert app.reader.source.model == "fr_core_news_sm" and not app.reader.source.use_cache
     default, _ = build_app([str(sample_path)])
-    assert default.source.model is None and default.source.use_cache
+    assert default.reader.source.model is None and default.reader.source.use_cache
 
 
 @pytest.mark.parametrize("module", ["guillemet.analysis_service.process", "guillemet.reading.layout",
@@ -127,4 +127,4 @@ async def test_inputs_that_could_not_be_opened_are_shown_in_the_reader(tmp_path:
         await pilot.pause()
         shown = [str(n.message) for n in app._notifications]
         assert any("absent.txt" in message for message in shown)
-        app.source.cancel()
+        app.reader.source.cancel()

@@ -13,6 +13,7 @@ from tui_samples import sample_analysis
 from guillemet.errors import ModelNotInstalledError
 from guillemet.analysis_service.process import FixedAnalysisStream
 from guillemet.tui.app import ReaderApp
+from guillemet.tui.reader_screen import ReaderScreen
 from guillemet.tui.bindings import Command
 from guillemet.reading.model import ReadingModel
 from guillemet.reading.spans import StyledSpan
@@ -24,7 +25,7 @@ async def test_partial_analyses_are_shown_then_completed(article, sample_text) -
     shown: list[int] = []
 
     class Recording(ReaderApp):
-        def on_reader_app_analysis_shown(self, message: ReaderApp.AnalysisShown) -> None:
+        def on_reader_screen_analysis_shown(self, message: ReaderScreen.AnalysisShown) -> None:
             shown.append(message.analysis.analysed_to)
 
     app = Recording(article, FixedAnalysisStream([partial, complete]))
@@ -32,9 +33,9 @@ async def test_partial_analyses_are_shown_then_completed(article, sample_text) -
         await settle(pilot, app)
         await pilot.pause()
         assert shown == [partial.analysed_to, len(sample_text)]
-        assert app.analysis.complete
-        assert app.article_view.pending_from is None
-        assert len(app.model.claims) == 9
+        assert app.reader.analysis.complete
+        assert app.reader.article_view.pending_from is None
+        assert len(app.reader.model.claims) == 9
 
 
 async def test_a_partial_analysis_keeps_navigation_and_marks_the_rest(article, sample_text) -> None:
@@ -43,9 +44,9 @@ async def test_a_partial_analysis_keeps_navigation_and_marks_the_rest(article, s
     app = make_app(article, [partial])
     async with app.run_test() as pilot:
         await settle(pilot, app)  # a source that stops after a partial analysis
-        assert app.article_view.pending_from == cut
+        assert app.reader.article_view.pending_from == cut
         await pilot.press("p")
-        assert app.current_quote.id == "q3"  # the last claim analysed so far
+        assert app.reader.current_quote.id == "q3"  # the last claim analysed so far
 
 
 async def test_a_missing_model_leaves_the_article_readable(article) -> None:
@@ -54,11 +55,11 @@ async def test_a_missing_model_leaves_the_article_readable(article) -> None:
         await settle(pilot, app)
         messages = [n.message for n in app._notifications]
         assert any("fr_nothing_here" in m and "not installed" in m for m in messages)
-        assert app.analysis is None
-        assert app.status_line.left == "Plain text (no analysis)"
+        assert app.reader.analysis is None
+        assert app.reader.status_line.left == "Plain text (no analysis)"
         await pilot.press("n")  # explains, does not crash
         await pilot.press("space")
-        assert app.article_view.scroll_offset.y > 0
+        assert app.reader.article_view.scroll_offset.y > 0
 
 
 async def test_show_analysis_replaces_claims_and_speakers_at_once(article, analysis) -> None:
@@ -66,17 +67,17 @@ async def test_show_analysis_replaces_claims_and_speakers_at_once(article, analy
     async with app.run_test() as pilot:
         await settle(pilot, app)
         await pilot.press("n", "n")
-        assert app.current_quote.id == "q2"
+        assert app.reader.current_quote.id == "q2"
         fewer = replace(analysis, quotes=analysis.quotes[1:])  # q1 is "not a quote"
-        app.show_analysis(fewer)
+        app.reader.show_analysis(fewer)
         await pilot.pause()
-        assert app.current_quote.id == "q2"  # kept by id
-        assert app.current_claim == 0
-        rows = {node.data.speaker_id: node for node in app.speakers_panel.root.children}
+        assert app.reader.current_quote.id == "q2"  # kept by id
+        assert app.reader.current_claim == 0
+        rows = {node.data.speaker_id: node for node in app.reader.speakers_panel.root.children}
         rows["lecornu"].expand()
         await pilot.pause()
         assert len(rows["lecornu"].children) == 2
-        assert app.speakers_panel.root.children[0].data.speaker_id == "choigou"  # most quoted
+        assert app.reader.speakers_panel.root.children[0].data.speaker_id == "choigou"  # most quoted
 
 
 async def test_a_small_terminal_gets_a_message(article, analysis) -> None:
@@ -98,7 +99,7 @@ async def test_a_resized_view_is_drawn_with_the_new_wrap_at_once(article, analys
     app = make_app(article, [analysis])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
-        view = app.article_view
+        view = app.reader.article_view
         top = view.text_layout.starts[view.scroll_offset.y]
         view.text_layout = lay.build_layout(view.text, 30, view.article_title, view.article_meta)
         line = view.render_line(0)
@@ -115,31 +116,31 @@ async def test_a_user_keymap_remaps_by_binding_id(article, analysis) -> None:
     async with app.run_test() as pilot:
         await settle(pilot, app)
         await pilot.press("n")
-        assert app.current_claim is None
+        assert app.reader.current_claim is None
         await pilot.press("x")
-        assert app.current_quote.id == "q1"
+        assert app.reader.current_quote.id == "q1"
 
 
 class NoteTaker:
     """A minimal extension: one command, one side panel, annotations drawn in the text."""
 
     def __init__(self) -> None:
-        self.app = None
+        self.reader = None
         self.notes: list[str] = []
 
     def commands(self) -> Sequence[Command]:
         return [Command("note.add", "a", "add_note", "Note", "Add a note", "Notes", show=True)]
 
-    def side_panels(self, app) -> Iterable[tuple[str, Widget]]:
+    def side_panels(self, reader) -> Iterable[tuple[str, Widget]]:
         yield "Notes", Static("no notes", id="notes")
 
-    def on_mount(self, app) -> None:
-        self.app = app
+    def on_mount(self, reader) -> None:
+        self.reader = reader
 
     def action_add_note(self) -> None:
-        quote = self.app.current_quote
+        quote = self.reader.current_quote
         self.notes.append(quote.id)
-        self.app.article_view.set_extra_spans([StyledSpan(quote.start, quote.end, "annotation")])
+        self.reader.article_view.set_extra_spans([StyledSpan(quote.start, quote.end, "annotation")])
 
 
 async def test_an_extension_adds_a_remappable_command_and_a_panel(article, analysis) -> None:
@@ -150,17 +151,17 @@ async def test_an_extension_adds_a_remappable_command_and_a_panel(article, analy
         assert app.query_one("#notes", Static)
         await pilot.press("n", "A")
         assert extension.notes == ["q1"]
-        assert app.article_view.extra_runs.keys_over(app.current_quote.start,
-                                                      app.current_quote.end) == {"annotation"}
-        assert any(c.id == "note.add" for c in app.all_commands())
+        assert app.reader.article_view.extra_runs.keys_over(app.reader.current_quote.start,
+                                                      app.reader.current_quote.end) == {"annotation"}
+        assert any(c.id == "note.add" for c in app.reader.all_commands())
 
 
 async def test_an_analysis_that_comes_at_once_is_shown(article, analysis) -> None:
     app = ReaderApp(article, FixedAnalysisStream([analysis]))
     async with app.run_test() as pilot:
         await settle(pilot, app)
-        assert app.analysis is analysis
-        assert len(app.speakers_panel.root.children) == len(analysis.speakers)
+        assert app.reader.analysis is analysis
+        assert len(app.reader.speakers_panel.root.children) == len(analysis.speakers)
 
 
 async def test_an_arriving_analysis_lists_its_speakers_a_frame_later(article, sample_text) -> None:
@@ -171,7 +172,7 @@ async def test_an_arriving_analysis_lists_its_speakers_a_frame_later(article, sa
     app = make_app(article, [complete])
     async with app.run_test() as pilot:
         await settle(pilot, app)
-        panel = app.speakers_panel
+        panel = app.reader.speakers_panel
 
         def listed() -> dict[str, int]:
             return {speaker_id: count for speaker_id, (_, _, count) in panel._speaker_rows.items()}
@@ -179,18 +180,18 @@ async def test_an_arriving_analysis_lists_its_speakers_a_frame_later(article, sa
         def counts(model: ReadingModel) -> dict[str, int]:
             return {row.id: len(row.claims) for row in model.speakers}
 
-        complete_model = app.model
+        complete_model = app.reader.model
         assert listed() == counts(complete_model)
         partial_model = ReadingModel.build(partial)
         assert counts(partial_model) != counts(complete_model)
-        app.show_analysis(partial, partial_model, panel_after_frame=True)
-        assert app.model is partial_model and len(app.article_view.model.claims) == len(partial_model.claims)
+        app.reader.show_analysis(partial, partial_model, panel_after_frame=True)
+        assert app.reader.model is partial_model and len(app.reader.article_view.model.claims) == len(partial_model.claims)
         assert listed() == counts(complete_model)  # not yet
         await pilot.pause()
         assert listed() == counts(partial_model)
-        app.show_analysis(partial, ReadingModel.build(partial), panel_after_frame=True)
-        stale = app.model
-        app.show_analysis(complete, complete_model, panel_after_frame=True)
+        app.reader.show_analysis(partial, ReadingModel.build(partial), panel_after_frame=True)
+        stale = app.reader.model
+        app.reader.show_analysis(complete, complete_model, panel_after_frame=True)
         await pilot.pause()
-        assert app.model is complete_model is not stale
+        assert app.reader.model is complete_model is not stale
         assert listed() == counts(complete_model)

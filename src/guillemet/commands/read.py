@@ -3,8 +3,8 @@
     guillemet ARTICLE [ARTICLE...] [--model NAME] [--no-cache] [--light | --theme NAME]
                       [--sidecar PATH]
 
-Several articles open one at a time, with a list of them in the reader's "Articles" tab and
-`>` / `<` to go from one to the next.
+Several articles open one at a time, each on its own screen of one reader, with a list of them
+in the reader's "Articles" tab and `>` / `<` to go from one to the next.
 
 The articles are loaded before the app starts, so a bad input gets the same one-line error as
 `guillemet extract` (exit 2) instead of a broken screen; inputs that load are still opened.
@@ -111,11 +111,7 @@ def require_terminal(articles_from_stdin: bool) -> None:
 
 
 def run(args: list[str]) -> int:
-    """Open the reader on the articles in `args`; the exit status is in the module docstring.
-
-    With several articles the reader shows one at a time; when it returns a `SwitchArticle`
-    it is opened again on that article (see `guillemet.reading.library`).
-    """
+    """Open the reader on the articles in `args`; the exit status is in the module docstring."""
     from guillemet.tui.closing_signals import ClosedBySignal, signals_end_the_command
 
     try:
@@ -126,8 +122,8 @@ def run(args: list[str]) -> int:
 
 
 def _run(options: argparse.Namespace) -> int:
-    """`run` once the options are known: the readers one after the other, then what they
-    had to say on standard error."""
+    """`run` once the options are known: the reader, then what it had to say on standard
+    error."""
     articles, errors = loaded_articles(options)
     for error in errors:
         print(f"guillemet: {error}", file=sys.stderr)
@@ -140,20 +136,13 @@ def _run(options: argparse.Namespace) -> int:
     with first_screen() as screen:
         ready = paint_first_screen(screen, articles[0], options) if screen is not None else None
         library = article_library(articles, options)
-        from guillemet.reading.library import SwitchArticle
-
         try:
-            while True:
-                app = reader_for(library, options, notices, ready)
-                if screen is not None:
-                    screen.give_back_keys()
-                result = app.run()
-                status = max(status, app.return_code or 0)
-                report += app.leaving_report
-                notices, ready = [], None
-                if not isinstance(result, SwitchArticle):
-                    break
-                library.current = result.index
+            app = reader_for(library, options, notices, ready)
+            if screen is not None:
+                screen.give_back_keys()
+            app.run()
+            status = max(status, app.return_code or 0)
+            report += app.leaving_report
         finally:
             library.stop()
     say_on_leaving(report)
@@ -274,16 +263,22 @@ def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | N
 
     theme = theme_of(options)
     keymap, keymap_problem = load_keymap()
-    article = library.article
     extension_options = {"sidecar": options.sidecar, "model": options.model}
+
+    def reader_parts(article: Article) -> tuple[Any, Any]:
+        """An article's analysis source and extensions (for each article switched to)."""
+        source = ProcessAnalysisStream(options.model, use_cache=not options.no_cache)
+        return source, discover_extensions(article, extension_options)
+
     return ReaderApp(
-        article,
+        library.article,
         None if ready else ProcessAnalysisStream(options.model, use_cache=not options.no_cache),
         theme=theme,
         keymap=keymap,
         keymap_problem=keymap_problem,
-        extensions=discover_extensions(article, extension_options),
+        extensions=discover_extensions(library.article, extension_options),
         library=library,
         notices=notices or [],
         ready=ready,
+        reader_parts=reader_parts,
     )

@@ -1,10 +1,10 @@
 """The articles opened together (`guillemet a.txt b.html c.md`) and what the list shows of them.
 
-Why the reader shows one article at a time and the library outlives it: everything in the
-reader (the view, the analysis process, the annotations and their saving) belongs to one
-article, and that lifecycle is what the tests hold. Switching closes the reader on the current
-article, which saves its annotations like any close, and opens the chosen one; the library
-keeps the list, the titles and the number of quotes of each across the switches.
+Why the reader shows one article at a time and the library outlives it: everything on the
+reader's screen (the view, the analysis process, the annotations and their saving) belongs to
+one article. Switching replaces that screen, which saves its annotations on the way out, with
+one for the chosen article; the library keeps the list, the titles and the number of quotes of
+each across the switches.
 
 The counts come from the analysis service (`ProcessAnalysisStream.stream_many`): the cache,
 else one background process that analyses the articles not yet known (all of them in one
@@ -19,18 +19,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from guillemet.article import Article
 from guillemet.analysis_service.process import ProcessAnalysisStream
 from guillemet.reading.headings import display_title
-
-
-@dataclass(frozen=True, slots=True)
-class SwitchArticle:
-    """What the reader returns when the reader asks for another article of the library."""
-
-    index: int
 
 
 class ArticleLibrary:

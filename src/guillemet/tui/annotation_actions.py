@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
 
 class AnnotationActions:
-    """The key actions and their helpers; the host provides `app`, `session`, `panel`, `text`
-    and `changed()`."""
+    """The key actions and their helpers; the host provides `reader` (the article's screen),
+    `app`, `session`, `panel`, `text` and `changed()`."""
 
+    reader: Any
     app: Any
     session: AnnotationSession
     panel: NotesPanel
@@ -54,17 +55,17 @@ class AnnotationActions:
 
     def claim(self) -> Quote | None:
         """The current claim, or None after explaining how to choose one."""
-        quote = self.app.current_quote
+        quote = self.reader.current_quote
         if quote is None:
             self.explain("Choose a claim first (n, p).")
         return quote
 
     def target(self) -> tuple[int, int] | None:
         """The selected text, else the current claim."""
-        selection = self.app.article_view.selection
+        selection = self.reader.article_view.selection
         if selection is not None:
             return selection
-        quote = self.app.current_quote
+        quote = self.reader.current_quote
         if quote is not None:
             return (quote.start, quote.end)
         self.explain("Select text (v, then shift+arrows) or choose a claim (n, p) first.")
@@ -156,7 +157,7 @@ class AnnotationActions:
 
     def speaker_choices(self) -> list[tuple[str, str, str]]:
         """The article's speakers (as shown, corrections included), most quoted first."""
-        analysis = self.app.analysis
+        analysis = self.reader.analysis
         if analysis is None:
             return []
         counts: dict[str, int] = {}
@@ -164,7 +165,7 @@ class AnnotationActions:
             if quote.speaker is not None:
                 counts[quote.speaker.id] = counts.get(quote.speaker.id, 0) + 1
         speakers = sorted(analysis.speakers, key=lambda s: (-counts.get(s.id, 0), s.name))
-        current = self.app.current_quote
+        current = self.reader.current_quote
         now = current.speaker.id if current is not None and current.speaker else None
         return [
             (s.id, f"{s.name} · {s.kind} · {counts.get(s.id, 0)}{'  ← now' if s.id == now else ''}", s.name)
@@ -229,7 +230,7 @@ class AnnotationActions:
         """`A`: the selection is a quote the analysis missed; ask who said it."""
         if not self.writable():
             return
-        span = self.app.article_view.selection
+        span = self.reader.article_view.selection
         if span is None:
             self.explain("Select the quote's text first (v, then shift+arrows, or drag with the mouse).")
             return
@@ -264,7 +265,7 @@ class AnnotationActions:
 
     def action_show_notes(self) -> None:
         """`N`: show the notes tab and focus it."""
-        pane = self.panel.parent
+        pane = next((a for a in self.panel.ancestors if isinstance(a, TabPane)), None)
         tabs = next((a for a in self.panel.ancestors if isinstance(a, TabbedContent)), None)
         if tabs is not None and isinstance(pane, TabPane) and pane.id:
             tabs.active = pane.id

@@ -1,16 +1,17 @@
 """The annotations in the reader: keys, dialogs, the notes panel, marks and saving.
 
 The reader discovers this module (`extensions.EXTENSION_MODULES`) and calls
-`make_extension(article, options)`. The keys themselves are in `annotation_actions`. The extension owns an `AnnotationSession` (the domain: the
-sidecar, merging, re-anchoring) and plugs it into the app only through the reader's documented
-extension points: its commands become keys, the notes panel is a side tab, annotations are drawn
-with `set_extra_spans`, and corrections are shown with `show_analysis`.
+`make_extension(article, options)`. The keys themselves are in `annotation_actions`. The
+extension owns an `AnnotationSession` (the domain: the sidecar, merging, re-anchoring) and plugs
+it into the article's screen only through the reader's documented extension points: its
+commands become keys, the notes panel is a side tab (`NotesTab`), annotations are drawn with
+`set_extra_spans`, corrections are applied to each analysis before it is shown
+(`transform_analysis`) and after each change (`show_analysis`).
 
-Saving is debounced: each change marks the session dirty, a timer tick saves once changes have
-settled, and closing the reader saves what is left. Saves run on the UI thread: a sidecar is a
-few kilobytes, and a thread would only make the session lock contend with the UI. The same tick
-merges another reader's saves into the view and shows the session's messages (a damaged file,
-a read-only sidecar) as notifications.
+Nothing polls. Saving is debounced: each change marks the session dirty and sets a timer for
+when changes have settled; leaving the article saves what is left. Saves run on the UI thread:
+a sidecar is a few kilobytes, and a thread would only make the session lock contend with the UI.
+Another reader's saves are looked for every `DISK_CHECK_SECONDS` and merged into the view.
 """
 
 from __future__ import annotations
@@ -31,9 +32,8 @@ from guillemet.tui.annotation_commands import ANNOTATION_COMMANDS, PANEL_ANNOTAT
 from guillemet.tui.annotation_marks import marks
 from guillemet.tui.bindings import Command
 from guillemet.tui.notes_panel import NotesPanel
+from guillemet.tui.notes_tab import NotesTab
 
-TICK_SECONDS = 0.25
-"""How often the extension saves (when due), looks for new analyses and shows messages."""
 DISK_CHECK_SECONDS = 2.0
 """How often it looks for another reader's saves."""
 
@@ -50,14 +50,13 @@ class AnnotationExtension(AnnotationActions):
     def __init__(self, session: AnnotationSession, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.session = session
         self.saver = DebouncedSaver(self.session.save, clock=clock)
-        self.clock = clock
+        self.reader: Any = None
+        """The article's `ReaderScreen`, once it is on screen."""
         self.app: Any = None
-        self.panel = NotesPanel(self, id="notes")
+        self.panel = NotesPanel(id="notes")
         self._base: Analysis | None = None  # the analysis as the engine made it
-        self._shown: Analysis | None = None  # the corrected analysis on screen
         self._seen_version = -1
         self._corrections_key: tuple[Any, ...] | None = None
-        self._last_disk_check = clock()
         self._told_unsaved = False
 
     # -- the reader's extension protocol ------------------------------------------------------
@@ -66,24 +65,25 @@ class AnnotationExtension(AnnotationActions):
         """The annotation keys, for the bindings, the help screen and the palette."""
         return (*ANNOTATION_COMMANDS, *PANEL_ANNOTATION_COMMANDS)
 
-    def side_panels(self, app: Any) -> Iterable[tuple[str, Widget]]:
+    def side_panels(self, reader: Any) -> Iterable[tuple[str, Widget]]:
         """The notes panel, as a tab next to the speakers."""
-        return [("Notes", self.panel)]
+        return [("Notes", NotesTab(self, self.panel))]
 
-    def on_mount(self, app: Any) -> None:
-        """The reader is on screen: draw the annotations, tell what the file said, start ticking."""
-        self.app = app
+    def on_mount(self, reader: Any) -> None:
+        """The reader is on screen: draw the annotations, tell what the file said, save what
+        was recovered, and look for other readers' saves from now on."""
+        self.reader, self.app = reader, reader.app
         self.refresh()
+        if self.session.dirty:  # recovered from a backup: written back without a key
+            self.save_soon()
         self.show_messages()
-        app.set_interval(TICK_SECONDS, self.tick)
+        reader.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
     def transform_analysis(self, analysis: Analysis) -> Analysis:
-        """The analysis to show instead of `analysis`: with the reader's corrections. (Called
-        by the reader before showing a new analysis, where it offers that hook; otherwise the
-        tick notices the new analysis and shows the corrected one.)"""
+        """The analysis to show instead of `analysis`: with the reader's corrections (the
+        reader calls this for every analysis that arrives)."""
         self._base = analysis
-        self._shown = self.session.corrected(analysis)
-        return self._shown
+        return self.session.corrected(analysis)
 
     # -- keeping the screen and the file in step ---------------------------------------------------
 
@@ -92,21 +92,28 @@ class AnnotationExtension(AnnotationActions):
         """The article text every offset points into."""
         return self.session.article.text
 
-    def tick(self) -> None:
-        """Save if due, pick up a new analysis or another reader's saves, show messages."""
-        app = self.app
-        if app.analysis is not None and app.analysis is not self._shown:
-            self._base = app.analysis
-            self._corrections_key = None
-            self.apply_corrections()
-        if self.session.dirty and not self.saver.pending:  # recovered from a backup, or merged
-            self.saver.mark_dirty()
-        self.saver.flush_if_due()
-        now = self.clock()
-        if now - self._last_disk_check >= DISK_CHECK_SECONDS:
-            self._last_disk_check = now
-            if self.session.refresh_from_disk():
-                app.notify("Annotations saved by another reader were merged.", title="Annotations", timeout=4)
+    def save_soon(self) -> None:
+        """Save once changes have settled (`DebouncedSaver`): a timer per change, the last
+        one (or the one past the saver's longest wait) saves."""
+        self.saver.mark_dirty()
+        self.reader.set_timer(self.saver.delay, self.save_if_due)
+
+    def save_if_due(self) -> None:
+        """A change's timer: save if changes have settled (a save also merges what another
+        reader saved meanwhile)."""
+        if self.saver.flush_if_due():
+            self.catch_up()
+
+    def check_disk(self) -> None:
+        """Merge another reader's saves into the view."""
+        if self.session.refresh_from_disk():
+            self.app.notify("Annotations saved by another reader were merged.", title="Annotations", timeout=4)
+        if self.session.dirty and not self.saver.pending:  # the merge is ours to write back
+            self.save_soon()
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Show what the session learnt without a key: merged annotations and its messages."""
         if self.session.version != self._seen_version:
             self.refresh()
         self.show_messages()
@@ -115,7 +122,7 @@ class AnnotationExtension(AnnotationActions):
         """Redraw the marks and the notes panel, and re-apply corrections if they changed."""
         annotations = self.session.annotations()
         self._seen_version = self.session.version
-        self.app.article_view.set_extra_spans(marks(annotations))
+        self.reader.article_view.set_extra_spans(marks(annotations))
         self.panel.show(annotations, self.text)
         key = tuple((a.id, a.modified, a.span) for a in annotations if a.motivation == "editing")
         if key != self._corrections_key:
@@ -127,9 +134,8 @@ class AnnotationExtension(AnnotationActions):
         if self._base is None:
             return
         corrected = self.session.corrected(self._base)
-        self._shown = corrected
-        if corrected is not self.app.analysis:
-            self.app.show_analysis(corrected)
+        if corrected is not self.reader.analysis:
+            self.reader.show_analysis(corrected)
 
     def show_messages(self) -> None:
         """Tell the reader what the session has to say (damage, merges, read-only)."""
@@ -146,12 +152,12 @@ class AnnotationExtension(AnnotationActions):
                 title="Annotations",
                 timeout=8,
             )
-        self.saver.mark_dirty()
-        self.app.article_view.set_selection(None, None)
+        self.save_soon()
+        self.reader.article_view.set_selection(None, None)
         self.refresh()
 
     def flush(self) -> None:
-        """Save now what is waiting (the reader is closing)."""
+        """Save now what is waiting (the reader is leaving the article)."""
         self.saver.flush()
         self.session.save()  # also what became dirty without a key: a recovery, a merge
 
@@ -168,7 +174,7 @@ class AnnotationExtension(AnnotationActions):
                 "and press r to re-attach it, or delete it."
             )
             return
-        self.app.go_to_span(*annotation.span)
+        self.reader.go_to_span(*annotation.span)
 
     def delete_annotation(self, annotation_id: str) -> None:
         """Delete from the notes panel."""

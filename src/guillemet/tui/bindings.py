@@ -7,14 +7,15 @@ disagree.
 
 Extension point: another feature adds its commands by passing more `Command`s to the app
 (`ReaderApp(..., extensions=...)`, see `extensions.py`); they get bindings, help lines and
-palette entries like the reader's own. `target` says who runs the action: "app" (anywhere) or
-"view" (the article view, when it has focus).
+palette entries like the reader's own. `target` says who runs the action: "app" (anywhere:
+the articles, help, quit), "reader" (the screen of the article on show), "view" (the article
+view, when it has focus) or "panel" (the speakers panel).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.binding import Binding
 
@@ -55,7 +56,13 @@ def bindings_of(commands: Iterable[Command]) -> list[Binding]:
 
 GROUPS = ("Claims", "Speakers", "Reading", "Search", "Selection", "Articles", "App")
 
-APP_COMMANDS: tuple[Command, ...] = (
+
+def _on_reader(*commands: Command) -> tuple[Command, ...]:
+    """`commands`, run by the screen of the article on show (target "reader")."""
+    return tuple(replace(command, target="reader") for command in commands)
+
+
+READER_COMMANDS: tuple[Command, ...] = _on_reader(
     Command("claim.next", "n", "next_claim", "Next claim",
             "Go to the next claim in reading order (of the filtered speaker, if any)",
             "Claims", show=True),
@@ -95,6 +102,10 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("selection.start", "v", "start_selection", "Select",
             "Start selecting text at the current claim (extend with shift+arrows)",
             "Selection"),
+)
+"""The keys of one article's screen (`ReaderScreen`)."""
+
+APP_COMMANDS: tuple[Command, ...] = (
     Command("articles.show", "L", "show_articles", "Articles",
             "Show the list of the articles given together (enter opens one)", "Articles"),
     Command("article.next", "greater_than_sign", "next_article", "Next article",
@@ -109,6 +120,7 @@ APP_COMMANDS: tuple[Command, ...] = (
             "Put the reader in the background and give the shell back (fg brings it back)",
             "App"),
 )
+"""The app's own keys, the same whichever article is on show (`ReaderApp`)."""
 
 VIEW_COMMANDS: tuple[Command, ...] = (
     Command("scroll.down", "down,j", "line_down", "Down", "Scroll down one line", "Reading",

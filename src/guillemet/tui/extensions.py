@@ -1,12 +1,15 @@
 """How other features plug into the reader without editing it.
 
-A `ReaderExtension` (for example the annotations) gives the app:
+A `ReaderExtension` (for example the annotations) is made for one article and lives on that
+article's screen (`ReaderScreen`, whose docstring lists what it offers). It gives:
 - `commands()`: more `Command`s (bindings with ids, help lines, palette entries; their actions
   are looked up on the extension first: `action_<name>` methods of the extension object),
-- `side_panels(app)`: `(title, widget)` pairs added as tabs next to "Speakers",
-- `on_mount(app)`: called once the reader is on screen, to wire itself to the app (read the
-  current claim and the selection, listen to `ReaderApp.AnalysisShown`, call
-  `app.article_view.set_extra_spans(...)`, `app.show_analysis(...)` for corrections).
+- `side_panels(reader)`: `(title, widget)` pairs added as tabs next to "Speakers",
+- `on_mount(reader)`: called once the article's screen is up, to wire itself to it (read the
+  current claim and the selection, draw with `reader.article_view.set_extra_spans(...)`,
+  show corrections with `reader.show_analysis(...)`),
+- optionally `transform_analysis(analysis) -> Analysis`: applied to each analysis that arrives
+  before it is shown (the annotations' corrections).
 
 `discover_extensions()` imports the modules listed in `EXTENSION_MODULES` that exist, each
 exposing `EXTENSION` (an object) or `make_extension(article, options) -> ReaderExtension`.
@@ -34,12 +37,12 @@ class ReaderExtension(Protocol):
         """More commands: bindings (remappable by id), help lines, palette entries."""
         ...
 
-    def side_panels(self, app: Any) -> Iterable[tuple[str, Widget]]:
+    def side_panels(self, reader: Any) -> Iterable[tuple[str, Widget]]:
         """`(title, widget)` tabs to add next to "Speakers"."""
         ...
 
-    def on_mount(self, app: Any) -> None:
-        """Wire the extension to the app once the reader is on screen."""
+    def on_mount(self, reader: Any) -> None:
+        """Wire the extension to the article's screen once it is up."""
         ...
 
 

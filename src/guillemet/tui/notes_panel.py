@@ -1,18 +1,18 @@
 """The notes panel: every annotation in reading order, orphans last; enter jumps to one.
 
-It sits in a tab next to the speakers. The reader app knows nothing of annotations, so the
-panel does not post messages for the app to handle: it calls its `NotesController` (the
-annotation extension), which owns the session and moves the reader. `delete` removes the
-highlighted annotation; re-attaching an orphan is the extension's global `r` (select the new
-text in the article first).
+It sits in a tab next to the speakers and, like the speakers panel, only shows what it is
+given and posts messages (`AnnotationChosen`, `DeleteAsked`); whoever holds the annotations
+(the annotation extension's `NotesTab`) acts on them. `delete` asks to remove the highlighted
+annotation; re-attaching an orphan is the extension's global `r` (select the new text in the
+article first).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -20,19 +20,6 @@ from guillemet.annotations.model import Annotation
 from guillemet.tui.annotation_marks import entry_line
 
 EMPTY_HINT = "No annotations yet: a note · h highlight · T tag · C speaker · D not a quote · A add a quote"
-
-
-class NotesController(Protocol):
-    """What the panel asks of whoever owns the annotations."""
-
-    def jump_to_annotation(self, annotation_id: str) -> None:
-        """Move the reader to the annotation (or explain why not: an orphan)."""
-
-    def delete_annotation(self, annotation_id: str) -> None:
-        """Delete the annotation for good."""
-
-    def flush(self) -> None:
-        """Save now whatever is waiting to be saved."""
 
 
 class NotesPanel(OptionList):
@@ -43,9 +30,22 @@ class NotesPanel(OptionList):
                 tooltip="Delete the highlighted annotation (notes panel)"),
     ]
 
-    def __init__(self, controller: NotesController, *, id: str | None = None) -> None:
+    class AnnotationChosen(Message):
+        """Enter on an annotation: the reader should go to it."""
+
+        def __init__(self, annotation_id: str) -> None:
+            super().__init__()
+            self.annotation_id = annotation_id
+
+    class DeleteAsked(Message):
+        """`delete` on an annotation: it should be deleted for good."""
+
+        def __init__(self, annotation_id: str) -> None:
+            super().__init__()
+            self.annotation_id = annotation_id
+
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.controller = controller
         self.annotation_ids: list[str] = []
 
     def show(self, annotations: Sequence[Annotation], article_text: str) -> None:
@@ -75,14 +75,9 @@ class NotesPanel(OptionList):
         """Enter on an annotation: jump to it."""
         event.stop()
         if event.option.id is not None:
-            self.controller.jump_to_annotation(event.option.id)
+            self.post_message(self.AnnotationChosen(event.option.id))
 
     def action_delete_annotation(self) -> None:
-        """Delete the highlighted annotation."""
+        """Ask to delete the highlighted annotation."""
         if self.highlighted_id is not None:
-            self.controller.delete_annotation(self.highlighted_id)
-
-    def on_unmount(self) -> None:
-        """The reader is closing (or switching article): whatever is still waiting for the
-        debounced save goes now."""
-        self.controller.flush()
+            self.post_message(self.DeleteAsked(self.highlighted_id))

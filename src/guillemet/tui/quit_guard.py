@@ -10,13 +10,13 @@ A closing signal (SIGTERM, SIGHUP) leaves no one to ask: annotations that cannot
 their own file go to a new file in the user's data folder (`unsaved/`), and standard error
 says where.
 
-The app knows nothing of annotations: the sessions are found on its extensions (an extension
-with a `session` and a `flush()`, as the annotation extension has).
+The app knows nothing of annotations: the sessions are found on the extensions of the article
+being left (an extension with a `session` and a `flush()`, as the annotation extension has).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -36,11 +36,11 @@ SAVED, DISCARD = "saved", "discard"
 """The dialog's answers (None: back to the reader)."""
 
 
-def unsaved_sessions(app: Any) -> list[AnnotationSession]:
-    """The app's annotation sessions still holding changes in no file, after saving each one
-    now as far as it can be."""
+def unsaved_sessions(extensions: Iterable[Any]) -> list[AnnotationSession]:
+    """The extensions' annotation sessions still holding changes in no file, after saving
+    each one now as far as it can be."""
     unsaved = []
-    for extension in app.extensions:
+    for extension in extensions:
         session = getattr(extension, "session", None)
         if not isinstance(session, AnnotationSession):
             continue
@@ -78,14 +78,16 @@ def file_name_for(session: AnnotationSession) -> str:
     return ("standard-input" if name == "standard input" else name) + SIDECAR_SUFFIX
 
 
-def leave_when_saved(app: Any, leave: Callable[[int], None],
+def leave_when_saved(app: Any, extensions: Iterable[Any], leave: Callable[[int], None],
                      discarded: tuple[AnnotationSession, ...] = ()) -> None:
-    """Call `leave(status)` once no annotations are in danger: all saved (status 0), or saved
-    elsewhere, or left behind by the reader's choice (status 1, reported on leaving). Until
-    then the dialog asks, one session at a time; `esc` there keeps the reader open."""
+    """Call `leave(status)` once no annotations of `extensions` (those of the article being
+    left) are in danger: all saved (status 0), or saved elsewhere, or left behind by the
+    reader's choice (status 1, reported on leaving). Until then the dialog asks, one session
+    at a time; `esc` there keeps the reader open."""
     if isinstance(app.screen, UnsavedAnnotationsDialog):
         return  # already asking (ctrl+q reaches the app even over a dialog)
-    pending = [s for s in unsaved_sessions(app) if all(s is not d for d in discarded)]
+    extensions = list(extensions)
+    pending = [s for s in unsaved_sessions(extensions) if all(s is not d for d in discarded)]
     if not pending:
         app.leaving_report.extend(f"{why_unsaved(s)}; left unsaved." for s in discarded)
         leave(UNSAVED_STATUS if discarded else 0)
@@ -94,9 +96,9 @@ def leave_when_saved(app: Any, leave: Callable[[int], None],
 
     def answered(choice: str | None) -> None:
         if choice == DISCARD:
-            leave_when_saved(app, leave, (*discarded, session))
+            leave_when_saved(app, extensions, leave, (*discarded, session))
         elif choice == SAVED:
-            leave_when_saved(app, leave, discarded)
+            leave_when_saved(app, extensions, leave, discarded)
 
     app.push_screen(UnsavedAnnotationsDialog(session), answered)
 
@@ -123,9 +125,9 @@ def rescue(session: AnnotationSession, folder: Path | None = None) -> Path:
     raise SidecarPathError(f"{folder}: no free name for the annotations")
 
 
-def save_before_signal_exit(app: Any) -> None:
+def save_before_signal_exit(app: Any, extensions: Iterable[Any]) -> None:
     """A closing signal: save, else rescue, and say on leaving where the annotations are."""
-    for session in unsaved_sessions(app):
+    for session in unsaved_sessions(extensions):
         reason = why_unsaved(session)
         try:
             path = rescue(session)

@@ -30,9 +30,10 @@ def _colours(style: Style) -> Pen:
     return Pen(_hex(style.color), _hex(style.bgcolor))
 
 
-def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (a cycle otherwise)
-    """The look of the app's current theme, from its article view, side panel and status line."""
-    view = app.article_view
+def current_look(reader) -> Look:  # type: ignore[no-untyped-def] - a ReaderScreen (a cycle otherwise)
+    """The look of the app's current theme, from the reader's article view, side panel and
+    status line."""
+    view = reader.article_view
     palette = view.palette
     layers = {}
     for key in VIEW_KEYS:
@@ -45,7 +46,7 @@ def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (
             _hex(style.bgcolor) if layer.background is not None else None,
             text_attributes(layer.text_style),
         )
-    side = app.query_one("#side")
+    side = reader.query_one("#side")
     border_colour = side.styles.border_left[1]
     side_pen = _colours(side.rich_style)
     return Look(
@@ -53,10 +54,10 @@ def current_look(app) -> Look:  # type: ignore[no-untyped-def] - the ReaderApp (
         layers=layers,
         side=side_pen,
         border=Pen(border_colour.hex[:7] if border_colour.a else None, side_pen.bg),
-        status=_colours(app.status_line.rich_style),
+        status=_colours(reader.status_line.rich_style),
     )
 
 
-def record_current_look(app) -> bool:  # type: ignore[no-untyped-def]
-    """Record the look of the app's theme (see the module docstring)."""
-    return record_look(app.theme, current_look(app))
+def record_current_look(reader) -> bool:  # type: ignore[no-untyped-def]
+    """Record the look of the app's theme as `reader` shows it (see the module docstring)."""
+    return record_look(reader.app.theme, current_look(reader))
