@@ -567,11 +567,17 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
                     lambda: app.screen.call_after_refresh(lambda: shown.append((complete, time.time()))))
 
         async with app.run_test(size=TERMINAL_SIZE, message_hook=hook) as pilot:
-            await after_repaint(app)
+            # The frame that first shows the article's lines is recorded as it is sent
+            # (`display_frame`); wait for it rather than for one repaint: the app can be ready,
+            # and repaint, before the view has laid out a 1 MB text, and that repaint holds no
+            # article line (the intermittent IndexError of a busy machine).
+            if not await until(lambda: bool(first_frame), 120.0):
+                result["error"] = "no frame with the article's text within 120 s"
+                return
             result["text"] = first_frame[0][0] - t0
             result["text_cpu"] = first_frame[0][1]  # this process's CPU since it started
             ArticleView.render_lines = draw_lines  # type: ignore[method-assign]
-            view = app.article_view
+            view = app.reader.article_view
 
             async def key(name: str, char: str | None, changed: Callable[[], object]) -> float | None:
                 before = changed()
@@ -607,7 +613,7 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
                 n_keys = []
                 for _ in range(40):  # at most KEY_RATE keys a second, as a held key repeats
                     pressed = time.time()
-                    n_keys.append(await key("n", "n", lambda: app.current_claim))
+                    n_keys.append(await key("n", "n", lambda: app.reader.current_claim))
                     await asyncio.sleep(max(0.0, 1 / KEY_RATE - (time.time() - pressed)))
                 result["n_keys"] = [t for t in n_keys if t is not None]
                 result["n_keys_cpu"] = list(key_cpu)
