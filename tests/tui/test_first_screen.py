@@ -20,6 +20,8 @@ from guillemet.analysis.models import Analysis
 from guillemet.article import Article
 from guillemet.tui import first_screen as fs
 from guillemet.tui.app import ReaderApp
+from guillemet.tui.recorded_look import resolved_look
+from guillemet.tui.themes import THEMES
 from guillemet.reading.headings import header_lines
 from guillemet.reading.layout import char_cells
 from guillemet.reading.model import ReadingModel, speaker_details
@@ -59,7 +61,7 @@ def view_lines(app: ReaderApp) -> list[str]:
 
 
 async def test_the_plain_first_screen_is_the_app_first_frame(article: Article) -> None:
-    look = fs.theme_look("guillemet-dark")
+    look = fs.load_look("guillemet-dark")
     assert look is not None
     lines = screen_lines(paint_article(article, look), SIZE[0])
     app = make_app(article, [])
@@ -84,7 +86,7 @@ async def test_the_first_screen_fits_odd_sizes_and_wide_characters(size, tmp_pat
     path.write_text("Alerte ⚡⚡⚡ orage sur la côte, « restez chez vous », dit la préfète.\n"
                     "Le vent souffle à 120 km/h ✅ selon Météo-France.\n", encoding="utf-8")
     article = load_article(str(path))
-    look = fs.theme_look("guillemet-dark")
+    look = fs.load_look("guillemet-dark")
     assert look is not None
     title, meta = header_lines(article)
     lines = screen_lines(fs.paint(article.text, title, meta, size, look), size[0])
@@ -100,7 +102,7 @@ async def test_the_cached_first_screen_has_the_speakers_and_the_app_starts_with_
     article: Article, analysis: Analysis
 ) -> None:
     model = ReadingModel.build(analysis)
-    look = fs.theme_look("guillemet-dark")
+    look = fs.load_look("guillemet-dark")
     assert look is not None
     lines = screen_lines(paint_article(article, look, model), SIZE[0])
     app = ReaderApp(article, None, ready=(analysis, model))
@@ -119,7 +121,7 @@ async def test_the_cached_first_screen_has_the_speakers_and_the_app_starts_with_
 
 def test_the_analysis_colours_use_the_look(article: Article, analysis: Analysis) -> None:
     model = ReadingModel.build(analysis)
-    look = fs.theme_look("guillemet-light")
+    look = fs.load_look("guillemet-light")
     assert look is not None
     frame = paint_article(article, look, model)
     person = next(e for e in analysis.entities if e.label == "PER")
@@ -133,7 +135,7 @@ def test_the_analysis_colours_use_the_look(article: Article, analysis: Analysis)
 
 def test_a_book_is_not_wrapped_whole(article: Article) -> None:
     text = ("Une phrase assez longue pour remplir une ligne du lecteur. " * 30 + "\n") * 20_000
-    look = fs.theme_look("guillemet-dark")
+    look = fs.load_look("guillemet-dark")
     assert look is not None
     started = time.perf_counter()
     lines = screen_lines(fs.paint(text, None, (), SIZE, look), SIZE[0])
@@ -141,29 +143,41 @@ def test_a_book_is_not_wrapped_whole(article: Article) -> None:
     assert time.perf_counter() - started < 5  # a bound against wrapping 12 MB, not a speed test
 
 
-def test_a_recorded_look_wins_and_a_damaged_one_is_ignored(tmp_path: Path) -> None:
-    assert fs.theme_look("nord") is None and fs.load_look("nord", tmp_path) is None
-    look = fs.theme_look("guillemet-dark")
-    assert look is not None
+def test_a_recorded_look_wins_and_a_damaged_or_stale_one_is_ignored(tmp_path: Path) -> None:
+    assert fs.load_look("nord", tmp_path) is None  # never shown, not shipped: no first screen
+    look = fs.load_look("guillemet-dark", tmp_path)
+    assert look is not None  # shipped with the package
     recorded = fs.Look(fs.Pen("#010203", "#040506"), {"entity-per": fs.Pen("#aabbcc", None, frozenset({"bold"}))},
                        look.side, look.border, look.status)
     assert fs.record_look("nord", recorded, tmp_path)
     assert fs.load_look("nord", tmp_path) == recorded
-    fs.look_path("nord", tmp_path).write_text('{"format": 1, "theme": "nord", "view": 3}')
+    stale = json.loads(fs.look_path("nord", tmp_path).read_text())
+    fs.look_path("nord", tmp_path).write_text(json.dumps({**stale, "stylesheet": "another stylesheet"}))
+    assert fs.load_look("nord", tmp_path) is None  # resolved from a stylesheet that changed since
+    fs.look_path("nord", tmp_path).write_text('{"format": 2, "theme": "nord", "view": 3}')
     assert fs.load_look("nord", tmp_path) is None
     fs.look_path("guillemet-dark", tmp_path).write_bytes(b"\xff\x00 not json")
     assert fs.load_look("guillemet-dark", tmp_path) == look
 
 
+@pytest.mark.parametrize("theme", [theme.name for theme in THEMES])
+async def test_the_shipped_looks_are_what_the_app_resolves_from_the_stylesheet(theme: str) -> None:
+    """The first screen's colours are the stylesheet's, resolved by Textual: if this fails, the
+    stylesheet, the themes or Textual changed; run `python -m guillemet.tui.recorded_look`."""
+    shipped = json.loads(fs.shipped_look_path(theme).read_text(encoding="utf-8"))
+    assert shipped["stylesheet"] == fs.stylesheet_fingerprint()
+    assert fs.Look.from_json(shipped) == await resolved_look(theme)
+
+
 async def test_the_app_records_the_look_it_resolved(article: Article, analysis: Analysis) -> None:
-    app = make_app(article, [analysis])
+    app = make_app(article, [analysis], theme="nord")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)
         palette_style = app.reader.article_view.palette.style(("entity-per",))
-    recorded = fs.load_look(app.theme)
-    assert recorded is not None and recorded != fs.theme_look(app.theme)
+    recorded = fs.load_look("nord")
+    assert recorded is not None
     assert recorded.layer("entity-per").fg == palette_style.color.get_truecolor().hex
-    assert json.loads(fs.look_path(app.theme).read_text())["theme"] == app.theme
+    assert json.loads(fs.look_path("nord").read_text())["theme"] == "nord"
 
 
 def test_no_first_screen_without_a_terminal() -> None:
@@ -229,7 +243,7 @@ def test_the_colours_are_those_the_terminal_takes(article: Article) -> None:
     assert fs.colour_mode({"TERM": "xterm"}) is None and fs.colour_mode({"TERM": "dumb"}) is None
     assert fs.colour_mode({"COLORTERM": "truecolor", "NO_COLOR": "1"}) is None
     assert [fs.xterm_256(rgb) for rgb in ((0, 0, 0), (255, 0, 0), (128, 128, 128), (25, 26, 35))] == [16, 196, 244, 234]
-    look = fs.theme_look("guillemet-dark")
+    look = fs.load_look("guillemet-dark")
     assert look is not None
     title, meta = header_lines(article)
     frame = fs.paint(article.text, title, meta, SIZE, look, colours=fs.XTERM_256)
@@ -254,3 +268,22 @@ def test_the_keys_are_held_as_the_app_will_read_them_and_given_back() -> None:
     finally:
         os.close(master)
         os.close(terminal)
+
+
+def test_without_a_look_of_this_stylesheet_nothing_is_painted(article: Article, tmp_path: Path) -> None:
+    """A theme whose look is not at hand: no approximation, the app paints the first frame."""
+    from guillemet.commands.read import build_parser, paint_first_screen
+
+    class Screen:
+        size = os.terminal_size(SIZE)
+        colours = fs.TRUECOLOR
+        frames: list[str] = []
+
+        def show(self, frame: str) -> None:
+            self.frames.append(frame)
+
+    screen = Screen()
+    assert paint_first_screen(screen, article, build_parser().parse_args(["x.txt", "--theme", "nord"])) is None
+    assert screen.frames == []
+    assert paint_first_screen(screen, article, build_parser().parse_args(["x.txt", "--no-cache"])) is None
+    assert len(screen.frames) == 1  # the package's own theme: its shipped look

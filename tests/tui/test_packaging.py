@@ -20,3 +20,4 @@ def test_the_stylesheet_is_a_file_inside_the_package_not_a_link_out_of_it() -> N
 def test_the_package_data_names_it() -> None:
     pyproject = (PACKAGE.parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '"styles/*.tcss"' in pyproject
+    assert '"styles/looks/*.json"' in pyproject  # the first screen's colours, resolved from it

@@ -2,10 +2,11 @@
 
 Why: importing Textual takes about 0.2 s on a modest machine, and the app's first frame comes
 some 0.35 s after launch; a reader wants the page at once. So `guillemet ARTICLE` paints the
-screen the app is about to show itself, with plain escape codes: the same geometry
-(`layout.text_width_for`), the same wrap (`layout.build_layout`), the theme's colours, the
-status line; and when the analysis is already cached, its colours and the speakers panel too.
-The app's first frame then replaces it cell for cell.
+screen the app is about to show itself, with plain escape codes: the same geometry (the side
+panel's width as the stylesheet gives it, `layout.side_width`; `layout.text_width_for`), the
+same wrap (`layout.build_layout`), the theme's colours, the status line; and when the analysis
+is already cached, its colours and the speakers panel too. The app's first frame then replaces
+it cell for cell.
 
 Keys typed before the app reads them are kept: the terminal is put in non-canonical, no-echo
 mode while the first screen shows (so they are neither echoed over it nor held back until
@@ -14,16 +15,22 @@ the reader has closed.
 
 Colours: Textual derives the entity colours from the theme (contrast-adjusted `$text-*`
 variables) and blends tints over the background, which cannot be computed without importing
-it. So the app records the colours it resolved, per theme, in a small "look" file in the cache
-folder (`record_look`), and the first screen uses them; before any look is recorded it uses
-the theme's raw colours (`theme_colours.py`), a close approximation. A theme that is neither
-ours nor recorded gets no first screen.
+it. So the colours come from the stylesheet through Textual itself, never from a copy: a "look"
+is what the app resolved from `styles/reader.tcss` for one theme, stamped with the stylesheet's
+fingerprint (`stylesheet_fingerprint`: the stylesheet and the themes' colours). The package
+ships the looks of its own themes (`styles/looks/`, made by `python -m
+guillemet.tui.recorded_look`; a test fails when they no longer match what the app resolves);
+the app records the look of any other theme it shows in the cache folder (`record_look`).
+Where no look of this stylesheet is at hand (a theme never shown, a stylesheet changed since),
+or the terminal takes too few colours, or is too small, there is no first screen: the app
+paints the first frame itself.
 
 Nothing here imports Textual or Rich.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -38,9 +45,12 @@ from guillemet.reading import layout as lay
 from guillemet.reading.model import analysis_layers
 from guillemet.tui.theme_colours import THEME_COLOURS
 
+STYLESHEET = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
+SHIPPED_LOOKS = STYLESHEET.parent / "looks"
+"""The looks of the package's own themes, resolved by the app from `STYLESHEET`."""
 SCROLLBAR = 1
 """The article view keeps one column for its scrollbar (`scrollbar-gutter: stable`)."""
-LOOK_FORMAT = 1
+LOOK_FORMAT = 2
 VIEW_KEYS = (
     "title", "meta", "rule", "quote", "cue", "mention",
     "entity-per", "entity-org", "entity-loc", "entity-misc", "gutter-quote",
@@ -180,45 +190,15 @@ def _rgb(colour: str | None) -> tuple[int, int, int] | None:
         return None
 
 
-def _blend(below: str, above: str, share: float) -> str:
-    """`above` at `share` opacity over `below` (how Textual draws `$primary 10%`)."""
-    low, high = _rgb(below), _rgb(above)
-    assert low is not None and high is not None
-    mixed = (round(a + (b - a) * share) for a, b in zip(low, high))
-    return "#" + "".join(f"{value:02x}" for value in mixed)
-
-
-def theme_look(theme: str) -> Look | None:
-    """The look of one of our themes from its raw colours (styles/reader.tcss, before Textual
-    adjusts them for contrast), or None for a theme that is not ours."""
-    if theme not in THEME_COLOURS:
+def stylesheet_fingerprint(stylesheet: Path = STYLESHEET) -> str | None:
+    """What a look's colours were resolved from: the stylesheet and the colours of the
+    package's themes (None if the stylesheet cannot be read: then no look is trusted)."""
+    try:
+        digest = hashlib.sha256(stylesheet.read_bytes())
+    except OSError:
         return None
-    colours = {name: value.lower() for name, value in THEME_COLOURS[theme].items()}
-    background, foreground = colours["background"], colours["foreground"]
-
-    def pen(fg: str | None = None, bg: str | None = None, *attributes: str) -> Pen:
-        return Pen(fg, bg, frozenset(attributes))
-
-    layers = {
-        "title": pen(foreground, None, "bold"),
-        "meta": pen(_blend(background, foreground, 0.6), None, "italic"),
-        "rule": pen(colours["panel"]),
-        "quote": pen(None, _blend(background, colours["primary"], 0.10)),
-        "cue": pen(colours["accent"], None, "italic"),
-        "mention": pen(colours["error"], None, "bold", "underline"),
-        "entity-per": pen(colours["warning"], None, "bold"),
-        "entity-org": pen(colours["primary"], None, "underline"),
-        "entity-loc": pen(colours["success"], None, "italic"),
-        "entity-misc": pen(colours["secondary"], None, "italic", "underline"),
-        "gutter-quote": pen(_blend(background, colours["primary"], 0.55)),
-    }
-    return Look(
-        view=pen(foreground, background),
-        layers=layers,
-        side=pen(foreground, colours["surface"]),
-        border=pen(colours["panel"], colours["surface"]),
-        status=pen(foreground, colours["panel"]),
-    )
+    digest.update(json.dumps(THEME_COLOURS, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def look_path(theme: str, cache_dir: Path | None = None) -> Path:
@@ -231,22 +211,38 @@ def look_path(theme: str, cache_dir: Path | None = None) -> Path:
     return cache_dir / "looks" / f"{safe}.json"
 
 
+def shipped_look_path(theme: str) -> Path:
+    """Where the package keeps the look of one of its own themes."""
+    return SHIPPED_LOOKS / f"{theme}.json"
+
+
 def load_look(theme: str, cache_dir: Path | None = None) -> Look | None:
-    """The recorded look of `theme`, else our theme's raw colours, else None. A damaged look
-    file is ignored (the app records it again)."""
-    try:
-        data = json.loads(look_path(theme, cache_dir).read_bytes())
-        if data.get("theme") == theme:
-            return Look.from_json(data)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
-    return theme_look(theme)
+    """The look of `theme` resolved from the current stylesheet: the one the app recorded,
+    else the one shipped with the package, else None (no first screen). A damaged look file,
+    or one resolved from another stylesheet, is ignored (the app records it again)."""
+    fingerprint = stylesheet_fingerprint()
+    if fingerprint is None:
+        return None
+    for path in (look_path(theme, cache_dir), shipped_look_path(theme)):
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("theme") == theme and data.get("stylesheet") == fingerprint:
+                return Look.from_json(data)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return None
+
+
+def look_bytes(theme: str, look: Look) -> bytes:
+    """A look's file, stamped with the current stylesheet's fingerprint."""
+    data = {**look.to_json(theme), "stylesheet": stylesheet_fingerprint()}
+    return json.dumps(data, sort_keys=True, indent=1).encode("utf-8") + b"\n"
 
 
 def record_look(theme: str, look: Look, cache_dir: Path | None = None) -> bool:
     """Keep the colours the app resolved for `theme`, for the next first screen. Written only
     when they changed; a failure is forgotten (the look is a convenience)."""
-    payload = json.dumps(look.to_json(theme), sort_keys=True, indent=1).encode("utf-8")
+    payload = look_bytes(theme, look)
     try:
         path = look_path(theme, cache_dir)
         try:

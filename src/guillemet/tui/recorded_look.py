@@ -2,7 +2,8 @@
 
 The first screen (`first_screen.py`) is painted before Textual is imported, so it cannot resolve
 the `.tcss` theme variables itself; the app records what they resolved to once its panels are
-up, per theme, and the next launch paints with exactly these colours.
+up, per theme, and the next launch paints with exactly these colours. The package ships the
+looks of its own themes, made the same way: `python -m guillemet.tui.recorded_look`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def current_look(reader) -> Look:  # type: ignore[no-untyped-def] - a ReaderScre
         view=_colours(palette.style(())),
         layers=layers,
         side=side_pen,
-        border=Pen(border_colour.hex[:7] if border_colour.a else None, side_pen.bg),
+        border=Pen(border_colour.hex[:7].lower() if border_colour.a else None, side_pen.bg),
         status=_colours(reader.status_line.rich_style),
     )
 
@@ -61,3 +62,32 @@ def current_look(reader) -> Look:  # type: ignore[no-untyped-def] - a ReaderScre
 def record_current_look(reader) -> bool:  # type: ignore[no-untyped-def]
     """Record the look of the app's theme as `reader` shows it (see the module docstring)."""
     return record_look(reader.app.theme, current_look(reader))
+
+
+async def resolved_look(theme: str) -> Look:
+    """The look the reader resolves for `theme` from the stylesheet, headless."""
+    from guillemet.article import Article
+    from guillemet.tui.app import ReaderApp
+
+    app = ReaderApp(Article(text="« Oui », a dit Paul Martin.", source="look.txt"), None, theme=theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return current_look(app.reader)
+
+
+def ship_looks() -> None:
+    """Write the looks of the package's own themes next to the stylesheet (after a change of
+    the stylesheet, the themes or Textual; the tests say when)."""
+    import asyncio
+
+    from guillemet.tui.first_screen import SHIPPED_LOOKS, look_bytes, shipped_look_path
+    from guillemet.tui.themes import THEMES
+
+    SHIPPED_LOOKS.mkdir(exist_ok=True)
+    for theme in THEMES:
+        shipped_look_path(theme.name).write_bytes(look_bytes(theme.name, asyncio.run(resolved_look(theme.name))))
+        print(f"wrote {shipped_look_path(theme.name).name}")
+
+
+if __name__ == "__main__":
+    ship_looks()

@@ -1,7 +1,8 @@
 """The colours of the reader's two themes, as plain data.
 
-`themes.py` makes Textual themes of them; the first screen (`first_screen.py`), painted before
-Textual is imported, reads them here so that its background and text are already the reader's.
+`themes.py` makes Textual themes of them. They are plain data, apart from Textual, so that the
+first screen (`first_screen.py`), painted before Textual is imported, can tell whether the looks
+it paints with were resolved from these colours (they are part of the stylesheet's fingerprint).
 """
 
 from __future__ import annotations
