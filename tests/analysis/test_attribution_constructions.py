@@ -72,9 +72,6 @@ def test_short_description_takes_the_person_of_its_gender(
     assert speaker_of(quote_with(a, "données")) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "mentions take their gender from the noun's morphology, and the model tags the epicene "
-    "'biologiste' as masculine despite 'la': Claire Fontenay is filtered out as masculine"))
 def test_epicene_role_takes_the_gender_of_its_determiner(engine: Engine) -> None:
     a = engine.analyse(
         "L'astronome suisse Benoît Vallorbe et la biologiste Claire Fontenay ont présenté leurs résultats.\n"

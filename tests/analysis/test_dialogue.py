@@ -175,3 +175,25 @@ def test_headline_quotation_after_a_name_and_colon_keeps_its_marks(engine: Engin
     a = engine.analyse("Barack Obama : « le meilleur reste à venir pour les États-Unis ! »")
     assert texts(a) == ["le meilleur reste à venir pour les États-Unis !"]
     assert speaker_of(a.quotes[0]) == "Barack Obama"
+
+
+def test_both_halves_around_a_described_speaker_are_one_speaker(engine: Engine) -> None:
+    # one mention ("la commerçante") for two quotations: one speaker, of kind person
+    a = engine.analyse("— Il dit ça maintenant, répond la commerçante en riant. Attendez l'hiver !")
+    assert len(a.quotes) == 2
+    assert len(a.speakers) == 1
+    assert a.speakers[0].kind == "person"
+
+
+def test_bundled_interview_sample_gives_each_side_its_words(engine: Engine) -> None:
+    from pathlib import Path
+
+    from guillemet.inputs import load_article
+
+    sample = Path(__file__).resolve().parents[2] / "seeds" / "entretien-boulangere.md"
+    a = engine.analyse(load_article(str(sample)).text)
+    assert speaker_of(quote_with(a, "Comment tenez-vous")) == "rédaction"
+    assert speaker_of(quote_with(a, "rogne sur ma propre paie")) == "Nolwenn Kerbrat"
+    assert speaker_of(quote_with(a, "les nuits")) == "Maël Tanguy"
+    assert speaker_of(quote_with(a, "déjà fait")) == "Maël Tanguy"
+    assert speaker_of(quote_with(a, "le métier t'a pris")) == "Nolwenn Kerbrat"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .lexicon import lexicon
+from .mentions import is_agent_noun
 from .types import Mention
 
 
@@ -28,4 +29,6 @@ def kind_of(mention: Mention) -> str:
         return "organisation"
     if mention.plural:
         return "group"
-    return "person" if mention.name else "organisation"
+    # the head is a lemma ("boulanger" for "la boulangère"): the written word tells the agent
+    written = mention.text.rsplit(" ", 1)[-1]
+    return "person" if mention.name or is_agent_noun(head) or is_agent_noun(written) else "organisation"

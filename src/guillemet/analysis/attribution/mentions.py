@@ -18,10 +18,20 @@ _CIRCUMSTANCE = frozenset({"sur", "dans", "lors", "pendant", "après", "avant", 
 _HONORIFIC_GENDER = {"m.": "m", "m": "m", "mme": "f", "mme.": "f", "mlle": "f"}
 
 
+_DETERMINER_GENDER = {"le": "m", "un": "m", "ce": "m", "cet": "m", "du": "m", "au": "m",
+                      "la": "f", "une": "f", "cette": "f", "ma": "f", "ta": "f", "sa": "f"}
+"""Determiners that show the gender of their noun: "la biologiste", "le juge", "cette élue"."""
+
+
 def _gender(token: Token) -> str:
-    """Grammatical gender of a common noun; names carry none the model can be trusted with."""
+    """Grammatical gender of a common noun: its determiner's when that shows one (the
+    tagger's morphology misses epicene nouns: "la biologiste"), else the morphology's;
+    names carry none the model can be trusted with."""
     if token.pos_ != "NOUN" or token.ent_type_ == "PER" and token.text[:1].isupper():
         return ""  # "Ana Pastor": a first name the tagger took for a noun
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in _DETERMINER_GENDER:
+            return _DETERMINER_GENDER[child.lower_]
     value = token.morph.get("Gender")
     if not value:
         return ""

@@ -378,6 +378,7 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     exchange: Exchange[_Cluster] = Exchange()
     introduced = False
     announced: Mention | None = None  # the speaker the previous paragraph's colon announces
+    linked: dict[tuple[int, int], _Cluster] = {}
     for para in findings:
         resolver.last_link = None  # a description never glues to a name across paragraphs
         events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in para.mentions]
@@ -399,8 +400,12 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
             if item.labelled and item.mention is not None and item.mention.name is None:
                 cluster = resolver.interview_side(item.mention, exchange)
             elif item.mention is not None:
-                seen_spans.add((item.mention.start, item.mention.end))
-                cluster = resolver.link(replace(item.mention, subject=True))
+                span = (item.mention.start, item.mention.end)
+                seen_spans.add(span)
+                # the two halves of « A, dit la commerçante, B » share one mention: one link
+                cluster = linked.get(span) or resolver.link(replace(item.mention, subject=True))
+                if cluster is not None:
+                    linked[span] = cluster
             elif announced is not None and item is para.quotes[0]:
                 cluster = resolver.link(announced)
             elif item.turn:
