@@ -5,8 +5,9 @@
 The sample is analysed with the real engine (or read from `--analysis`, a `guillemet extract`
 JSON), then the reader is driven headless through four states at 120×36: the default theme,
 the light theme, a speaker filter, the help screen; and two at 80×24: the default theme and
-the help screen. PNGs are made from the SVGs with `rsvg-convert`
-(Debian: librsvg2-bin); without it only the SVGs are written.
+the help screen; and the bundled interview (seeds/entretien-boulangere.md) at 120×36. PNGs
+are made from the SVGs with `rsvg-convert` (Debian: librsvg2-bin); without it only the SVGs
+are written.
 """
 
 from __future__ import annotations
@@ -45,12 +46,22 @@ SHOTS: Sequence[tuple[str, str, tuple[str, ...], tuple[int, int]]] = (
     ("reader-help-80x24", DEFAULT_THEME, ("question_mark",), SMALL),
 )
 
+INTERVIEW = ROOT / "seeds" / "entretien-boulangere.md"
+INTERVIEW_SHOTS: Sequence[tuple[str, str, tuple[str, ...], tuple[int, int]]] = (
+    ("interview-dark", DEFAULT_THEME, ("n", "n", "n", "n", "n", "n", "n", "n", "n"), SIZE),
+)
+"""The bundled interview: Q/R turns, a dialogue in dashes and the speakers panel they give."""
 
-def analyse(text: str, model: str) -> Analysis:
-    """The real engine's analysis of the sample."""
+
+def analyse(text: str, model: str, sample: Path = SAMPLE) -> Analysis:
+    """The real engine's analysis of a sample."""
     from guillemet.analysis.engine import Engine
 
-    return Engine(model).analyse(text, str(SAMPLE.relative_to(ROOT)))
+    return Engine(model).analyse(text, str(sample.relative_to(ROOT)))
+
+
+def _load(sample: Path):
+    return load_article(str(sample.relative_to(Path.cwd())) if sample.is_relative_to(Path.cwd()) else str(sample))
 
 
 async def shoot(article, analysis: Analysis, theme: str, keys: Sequence[str],
@@ -100,17 +111,19 @@ def main() -> int:
     parser.add_argument("--analysis", type=Path, help="use this JSON instead of the engine")
     parser.add_argument("--model", default="fr_core_news_md")
     options = parser.parse_args()
-    article = load_article(str(SAMPLE.relative_to(Path.cwd())) if SAMPLE.is_relative_to(Path.cwd())
-                           else str(SAMPLE))
+    article = _load(SAMPLE)
     if options.analysis:
         analysis = Analysis.from_json(json.loads(options.analysis.read_text(encoding="utf-8")))
     else:
         analysis = analyse(article.text, options.model)
+    interview = _load(INTERVIEW)
     options.out.mkdir(parents=True, exist_ok=True)
     converter = shutil.which("rsvg-convert")
-    for name, theme, keys, size in SHOTS:
+    plan = [(article, analysis, shot) for shot in SHOTS]
+    plan += [(interview, analyse(interview.text, options.model, INTERVIEW), shot) for shot in INTERVIEW_SHOTS]
+    for shown, shown_analysis, (name, theme, keys, size) in plan:
         svg = options.out / f"{name}.svg"
-        svg.write_text(asyncio.run(shoot(article, analysis, theme, keys, size)), encoding="utf-8")
+        svg.write_text(asyncio.run(shoot(shown, shown_analysis, theme, keys, size)), encoding="utf-8")
         if converter:
             to_png(svg, svg.with_suffix(".png"))
         print(f"{svg.relative_to(ROOT) if svg.is_relative_to(ROOT) else svg}"
