@@ -7,6 +7,7 @@ speaker filter, the jump history, the focus.
 from __future__ import annotations
 
 from reader_harness import claim_is_centred, make_app, settle, visible_lines
+from textual.widgets import Tabs
 
 from guillemet.tui.article_view import ArticleView
 from guillemet.tui.colours_dialog import EntityColoursDialog
@@ -136,12 +137,14 @@ async def test_tab_moves_focus_between_article_and_panel(article, analysis) -> N
         await settle(pilot, app)
         assert isinstance(app.focused, ArticleView)
         await pilot.press("tab")
+        assert isinstance(app.focused, Tabs)  # the side panel's tab bar: left and right switch tabs
+        await pilot.press("tab")
         assert isinstance(app.focused, SpeakersPanel)
         await pilot.press("tab")
         assert isinstance(app.focused, ArticleView)
         await pilot.press("shift+tab")
         assert isinstance(app.focused, SpeakersPanel)
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert isinstance(app.focused, ArticleView)
 
 
@@ -149,7 +152,7 @@ async def test_panel_enter_filters_and_escape_clears(article, analysis) -> None:
     app = make_app(article, [analysis])
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        await pilot.press("tab", "down", "enter")  # the second speaker: Choïgou
+        await pilot.press("S", "down", "enter")  # the second speaker: Choïgou
         assert app.reader.filter_speaker == "choigou"
         assert "only Sergueï Choïgou" in app.reader.status_line.right_parts["filter"]
         await pilot.press("n")
@@ -170,7 +173,7 @@ async def test_panel_enter_on_a_quote_jumps_to_it(article, analysis) -> None:
     app = make_app(article, [analysis])
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        await pilot.press("tab", "down", "space")  # expand Choïgou
+        await pilot.press("S", "down", "space")  # expand Choïgou
         await pilot.press("down", "down", "enter")  # his second quote
         assert app.reader.current_quote.id == "q7"
         assert claim_is_centred(app)

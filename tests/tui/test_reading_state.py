@@ -30,7 +30,7 @@ def test_the_status_words_follow_from_the_state(article, analysis) -> None:
     assert filtered.left.startswith("Quote 3/") and filtered.filter == f"only {model.speaker_row(speaker.id).name}"
     results = SearchResults.find(article.text, "Ukraine")
     searched = status_words(ReadingState(model, analysis, False, search=results, current_match=1, article=(0, 3)))
-    assert searched.search == f"“Ukraine” 2/{len(results)} matches" and searched.article == "article 1/3 (< >)"
+    assert searched.search == f"“Ukraine” match 2/{len(results)}" and searched.article == "article 1/3 (< >)"
     partial = sample_analysis(article.text, analysed_to=len(article.text) // 2)
     running = status_words(ReadingState(ReadingModel.build(partial), partial, True, spinner_frame=1))
     assert running.analysis == "⠙ analysing 50%…"

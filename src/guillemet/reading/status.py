@@ -80,8 +80,7 @@ def _search(state: ReadingState) -> str | None:
     results = state.search
     if results is None or not results.query:
         return None
-    where = f"{state.current_match + 1}/" if state.current_match is not None else ""
-    return f"“{results.query}” {where}{len(results)} matches"
+    return results.describe(state.current_match)
 
 
 def _analysis(state: ReadingState) -> str | None:

@@ -87,13 +87,30 @@ class ReaderMoves:
             self.refuse("The claims are not known yet: the analysis is running." if self.analysis is None
                         else "No claims in this article.")
             return
-        claim, wrapped = self.model.step_claim(self.current_claim, self.article_view.top_offset, forward, speaker_id)
+        current = self.current_claim if self.claim_on_screen() else None
+        claim, wrapped = self.model.step_claim(current, self.article_view.top_offset, forward, speaker_id)
         if claim is None:
             self.app.bell()
             return
+        only = speaker_id is not None and claim == self.current_claim and len(self.model.claims_of(speaker_id)) == 1
         self.go_to_claim(claim)
-        if wrapped:
+        if only:
+            row = self.model.speaker_row(speaker_id)
+            self.app.notify(f"This is {row.name if row else 'this speaker'}'s only claim.", timeout=3)
+        elif wrapped:
             self.app.notify(f"Back to the {'first' if forward else 'last'} claim.", timeout=2)
+
+    def claim_on_screen(self) -> bool:
+        """Whether some line of the current claim is in the view. When it is not (the reader
+        scrolled away: `g`, page keys, the mouse), `n` and `p` go on from the view's top
+        instead of from a claim out of sight."""
+        quote = self.current_quote
+        view = self.article_view
+        if quote is None or view.text_layout is None:
+            return False
+        lines = view.text_layout.lines_of(quote.start, max(quote.start + 1, quote.end))
+        top = int(view.scroll_offset.y)
+        return lines.start < top + view.scrollable_content_region.height and lines.stop > top
 
     def action_next_claim(self) -> None:
         """`n`: the next claim in reading order (within the speaker filter)."""

@@ -62,6 +62,7 @@ from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.legend import Legend
 from guillemet.tui.reader_moves import ReaderMoves
 from guillemet.tui.search_bar import SearchBar
+from guillemet.tui.side_column import SideColumn, SidePanelMoves, fit_side
 from guillemet.tui.speakers_panel import SpeakersPanel
 from guillemet.tui.status_line import StatusLine
 from guillemet.tui.steady_footer import SteadyFooter
@@ -70,7 +71,7 @@ SPIN_SECONDS = 0.12
 ARTICLES_REFRESH_SECONDS = 0.5
 
 
-class ReaderScreen(ReaderMoves, Screen[None]):
+class ReaderScreen(ReaderMoves, SidePanelMoves, Screen[None]):
     """One article in the reader (see the module docstring)."""
 
     BINDINGS = bindings_of(READER_COMMANDS)
@@ -144,7 +145,7 @@ class ReaderScreen(ReaderMoves, Screen[None]):
                 yield ArticleView(self.article.text, title, meta, id="article")
                 yield SearchBar(id="search")
                 yield StatusLine(id="status")
-            with Vertical(id="side"):
+            with SideColumn(id="side"):
                 with TabbedContent(id="side-tabs"):
                     yield TabPane("Speakers", SpeakersPanel(id="speakers"), id="speakers-tab")
                     for extension in self.extensions:
@@ -175,8 +176,6 @@ class ReaderScreen(ReaderMoves, Screen[None]):
     def on_mount(self) -> None:
         """Focus the article, wire the extensions, show an analysis at hand, else start the
         analysis (off the UI)."""
-        for bar in self.query("#side-tabs Tabs"):
-            bar.can_focus = False  # tab and shift+tab go between the article and the panel
         self.article_view.focus()
         self.check_size()
         self.show_legend()
@@ -201,13 +200,15 @@ class ReaderScreen(ReaderMoves, Screen[None]):
         return self.analysis is not None and self.analysis.complete
 
     def on_resize(self) -> None:
-        """Show the too-small message when the terminal is below the minimum size."""
+        """Show the too-small message, fold the side panel, as the terminal's size asks."""
         self.call_after_refresh(self.check_size)
 
     def check_size(self) -> None:
-        """Below the minimum size, the too-small message instead of the reader."""
+        """Below the minimum size, the too-small message instead of the reader; on a narrow
+        screen, the side panel folded away (`side_column`)."""
         width, height = self.app.size
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
+        fit_side(self, width)
 
     def show_legend(self) -> None:
         """Draw the legend in the view's current colours (after a theme or colour change)."""
