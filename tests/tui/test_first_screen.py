@@ -76,10 +76,11 @@ async def test_the_plain_first_screen_is_the_app_first_frame(article: Article) -
     assert "première depuis octobre 2022" in "".join(lines)
 
 
-@pytest.mark.parametrize("size", [(50, 12), (53, 20), (81, 30)])
+@pytest.mark.parametrize("size", [(50, 12), (53, 20), (80, 24), (81, 30)])
 async def test_the_first_screen_fits_odd_sizes_and_wide_characters(size, tmp_path: Path) -> None:
     """Narrow views (the text is wider than the view: cut, as the app cuts it) and wide
-    symbols (two cells each)."""
+    symbols (two cells each). Below 90 columns the side panel is folded away in both: the
+    article has the whole width."""
     from guillemet.inputs import load_article
 
     path = tmp_path / "orage.txt"
@@ -95,7 +96,9 @@ async def test_the_first_screen_fits_odd_sizes_and_wide_characters(size, tmp_pat
         await pilot.pause()
         shown = view_lines(app)
         width = app.reader.article_view.scrollable_content_region.width
+    assert width == size[0] - fs.SCROLLBAR
     assert [fs._fit(line, width) for line in lines[: len(shown)]] == shown
+    assert all("▏" not in line for line in lines)  # no side panel's border
 
 
 async def test_the_cached_first_screen_has_the_speakers_and_the_app_starts_with_them(

@@ -291,7 +291,7 @@ def paint(
     `colours` is the terminal's `colour_mode`.
     """
     width, height = size
-    reading = max(1, width - lay.side_width(width))
+    reading = max(1, width - lay.side_width(width, folded=lay.side_folded(width)))
     content = max(1, reading - SCROLLBAR)
     text_width = lay.text_width_for(content)
     left = lay.left_edge_for(content)
@@ -407,6 +407,8 @@ def _status_line(left: str, right: str, width: int, look: Look) -> str:
 
 
 def _side_line(y: int, speakers: Sequence[SpeakerLine] | None, look: Look, width: int) -> str:
+    if width <= 0:
+        return ""  # folded away on a narrow screen, as the app will fold it
     inner = max(0, width - 1)
     line = [look.border.sgr(), "▏", look.side.sgr()]
     if speakers is None:
