@@ -21,6 +21,7 @@ def analysis(sample_text: str) -> Analysis:
 
 @pytest.fixture(autouse=True)
 def _no_user_config(tmp_path, monkeypatch) -> None:
-    """Tests never read the developer's keymap or write to the real cache."""
+    """Tests never read the developer's keymap or write to the real cache or speaker library."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("GUILLEMET_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GUILLEMET_LIBRARY", str(tmp_path / "library" / "speakers.sqlite3"))

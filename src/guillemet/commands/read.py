@@ -1,7 +1,7 @@
 """`guillemet ARTICLE...`: open articles in the reader.
 
     guillemet ARTICLE [ARTICLE...] [--model NAME] [--no-cache] [--light | --theme NAME]
-                      [--sidecar PATH]
+                      [--sidecar PATH] [--library PATH | --no-library]
 
 Several articles open one at a time, each on its own screen of one reader, with a list of them
 in the reader's "Articles" tab and `>` / `<` to go from one to the next.
@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     themes.add_argument("--theme", default=None, help="a Textual theme name")
     parser.add_argument("--sidecar", default=None, metavar="PATH",
                         help="where to keep your annotations (default: next to the article)")
+    library = parser.add_mutually_exclusive_group()
+    library.add_argument("--library", default=None, metavar="PATH",
+                         help="the speaker library the reader records each article in (default: "
+                              "$GUILLEMET_LIBRARY, else speakers.sqlite3 in the user data folder)")
+    library.add_argument("--no-library", action="store_true",
+                         help="record nothing in the speaker library (as GUILLEMET_LIBRARY=off)")
     return parser
 
 
@@ -263,7 +269,8 @@ def reader_for(library: Any, options: argparse.Namespace, notices: list[str] | N
 
     theme = theme_of(options)
     keymap, keymap_problem = load_keymap()
-    extension_options = {"sidecar": options.sidecar, "model": options.model}
+    extension_options = {"sidecar": options.sidecar, "model": options.model,
+                         "library": options.library, "no_library": options.no_library}
 
     def reader_parts(article: Article) -> tuple[Any, Any]:
         """An article's analysis source and extensions (for each article switched to)."""

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from guillemet.article import Article
     from guillemet.tui.bindings import Command
 
-EXTENSION_MODULES = ("guillemet.tui.annotation_extension",)
+EXTENSION_MODULES = ("guillemet.tui.annotation_extension", "guillemet.tui.library_extension")
 
 
 class ReaderExtension(Protocol):
