@@ -59,9 +59,6 @@ def test_role_apposed_after_a_name(text: str, name: str, role: str, head: str) -
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason=(
-    "the model tags 'porte-parole' as PROPN in this sentence (appos of the name) and "
-    "_role_after_name only accepts a NOUN as the first word of the apposed role"))
 def test_porte_parole_apposed_after_a_name_whatever_its_tag() -> None:
     assert roles_of("Lucienne Garabed, porte-parole du syndicat, a dénoncé la réforme.",
                     "Lucienne Garabed") == ["porte-parole du syndicat"]
@@ -95,9 +92,6 @@ def test_classifier_noun_before_an_organisation(text: str, name: str, role: str)
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason=(
-    "the model tags the invariable 'ONG' as NOUN with Number=Plur and _alias drops plural "
-    "heads, though the determiner \"L'\" makes it singular"))
 def test_ong_before_an_organisation_is_its_classifier() -> None:
     assert roles_of("L'ONG Médecins des Montagnes a dénoncé la situation.", "Médecins des Montagnes") == ["ONG"]
 
@@ -117,9 +111,6 @@ def test_name_completing_a_noun_is_not_an_alias(text: str) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason=(
-    "_role_after_name takes the subject of the clause after 'Selon X,' as an apposed role: "
-    "it stops at the verb without requiring the apposition to be closed by a comma"))
 def test_clause_after_a_name_and_comma_is_not_a_role() -> None:
     assert roles_of("Selon Paul Vernet, la croissance ralentira.", "Paul Vernet") == []
 

@@ -179,10 +179,6 @@ def test_que_after_a_cue_still_opens_a_report(engine: Engine, text: str, cue: st
     assert speaker_of(q) == "Octave Perrichon"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_complementizer looks for 'pas' only between the participle and 'que'; in a compound "
-    "tense 'pas' comes before the participle ('n'a pas nié que'), so the negated cue is "
-    "read as ne … que and the report is lost"))
 def test_negated_cue_in_a_compound_tense_still_reports(engine: Engine) -> None:
     (q,) = engine.analyse("Octave Perrichon n'a pas nié que la situation était grave.").quotes
     assert (q.type, q.text) == ("indirect", "la situation était grave")

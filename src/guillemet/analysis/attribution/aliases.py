@@ -95,18 +95,26 @@ def _role_after_name(doc: Doc, name: tuple[int, int]) -> tuple[int, int] | None:
     first = k + 1
     while first < len(doc) and doc[first].lower_ in lexicon().determiners:
         first += 1
-    if first >= len(doc) or doc[first].pos_ != "NOUN" or not doc[first].text[:1].islower():
+    # a lowercase noun, whatever the tagger says ("porte-parole" may come out PROPN)
+    if first >= len(doc) or doc[first].pos_ not in ("NOUN", "PROPN") or not doc[first].text[:1].islower():
         return None
     end = first + 1
     while end < len(doc) and not doc[end].is_punct and doc[end].pos_ not in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
         end += 1
+    if end < len(doc) and not doc[end].is_punct:
+        return None  # "Selon Paul Vernet, la croissance ralentira": a clause, no apposition
     return first, end
+
+
+def _singular_determiner(noun: Token) -> bool:
+    """"L'ONG": a singular determiner outweighs the tagger's plural on an invariable noun."""
+    return any(c.dep_ == "det" and c.lower_ in ("l'", "l’", "le", "la", "un", "une") for c in noun.children)
 
 
 def _alias(doc: Doc, name: tuple[int, int], role: tuple[int, int]) -> Alias | None:
     words = doc[role[0]:role[1]]
     head = next((t for t in words if t.pos_ in ("NOUN", "X", "PROPN")), None)
-    if head is None or len(words) > 12 or head.morph.get("Number") == ["Plur"]:
+    if head is None or len(words) > 12 or head.morph.get("Number") == ["Plur"] and not _singular_determiner(head):
         return None
     if words[-1].pos_ in ("ADP", "DET") or words[-1].lower_ in lexicon().determiners:
         return None  # "les chercheurs de HRW": the name completes the noun, it is not apposed

@@ -87,8 +87,13 @@ def _complementizer(verb: Token, que: Token) -> bool:
         return False
     if que.head.dep_ == "acl:relcl" and que.dep_ in ("obj", "nsubj", "obl"):
         return False
-    return not any(c.lower_ in ("ne", "n'") for c in verb.children) or any(
-        doc[k].lower_ in ("pas", "jamais", "plus", "rien", "point") for k in range(verb.i + 1, que.i))
+    negation = [c for c in verb.children if c.lower_ in ("ne", "n'", "n’")]
+    if not negation:
+        return True
+    # "ne … pas" (before the participle in a compound tense: "n'a pas nié que") is a negated
+    # cue, which still reports; a bare "ne … que" restricts
+    return any(doc[k].lower_ in ("pas", "jamais", "plus", "rien", "point")
+               for k in range(negation[0].i + 1, que.i) if k != verb.i)
 
 
 def _in_relative_gloss(verb: Token) -> bool:
