@@ -155,12 +155,21 @@ async def test_w_on_the_speakers_panel_cursor_and_a_speaker_quoted_nowhere_else(
         assert not isinstance(app.screen, QuotesElsewhere)
 
 
-async def test_w_with_no_speaker_on_hand_says_what_to_do(article, analysis, tmp_path) -> None:
-    app = reader(article, analysis, tmp_path / "speakers.sqlite3", {})
+async def test_w_with_no_claim_takes_the_panels_cursor_while_the_panel_is_shown(article, analysis, tmp_path) -> None:
+    other, other_analysis = other_article(tmp_path)
+    path = library_with(tmp_path / "speakers.sqlite3", (other, other_analysis))
+    app = reader(article, analysis, path, {})
     seen = spy_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("w")
+        await pilot.press("w")  # no claim yet: the cursor's speaker, the first of the panel
+        await until(pilot, lambda: isinstance(app.screen, QuotesElsewhere))
+        assert app.screen.speaker == "Sébastien Lecornu"
+        await pilot.press("escape")
+        tab = app.reader.query_one(VoicesTab)
+        app.reader.query_one("#side-tabs", TabbedContent).active = tab.parent.id
+        await pilot.pause()
+        await pilot.press("w")  # the panel is hidden behind another tab: no speaker on hand
         assert any(m.startswith("Choose a speaker first") for m in seen)
 
 

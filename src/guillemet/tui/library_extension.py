@@ -111,16 +111,23 @@ class LibraryExtension:
     # -- the key -----------------------------------------------------------------------------
 
     def speaker_on_hand(self) -> tuple[str, str] | None:
-        """(id, name) of the speaker under the speakers panel's cursor when the panel has the
-        focus, else of the current claim's speaker."""
+        """(id, name) of the speaker under the speakers panel's cursor when the focus is in the
+        side panel, else of the current claim's speaker, else of the panel's cursor if the
+        panel is on screen."""
         reader = self.reader
         panel = reader.speakers_panel
         analysis = reader.analysis
-        speaker_id = None
-        if reader.app.focused is panel and panel.cursor_node is not None and panel.cursor_node.data:
-            speaker_id = panel.cursor_node.data.speaker_id
-        elif reader.current_quote is not None and reader.current_quote.speaker is not None:
-            speaker_id = reader.current_quote.speaker.id
+        node = panel.cursor_node
+        on_panel = node.data.speaker_id if node is not None and node.data is not None else None
+        focused = reader.app.focused
+        in_side = focused is not None and any(a.id == "side" for a in focused.ancestors_with_self)
+        quote = reader.current_quote
+        if in_side and on_panel and panel.is_on_screen:
+            speaker_id = on_panel
+        elif quote is not None and quote.speaker is not None:
+            speaker_id = quote.speaker.id
+        else:
+            speaker_id = on_panel if panel.is_on_screen else None
         speaker = analysis.speaker(speaker_id) if analysis is not None and speaker_id else None
         return (speaker.id, speaker.name) if speaker is not None else None
 

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from guillemet.speaker_library.voices import Voices
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
-LABEL_CELLS = 8
-"""The labels before the bars ("quotes", "words", "women"...)."""
+LABEL_CELLS = 10
+"""The labels before the bars ("quotes", "words", "women 3"...): every bar has the same width."""
 WAITING = "The voices are counted once the analysis is complete."
 
 
@@ -41,9 +41,9 @@ def percent(share: float) -> str:
     return f"{round(share * 100):>3d} %"
 
 
-def _bar_line(label: str, share: float, width: int, style: str, after: str = "") -> Text:
+def _bar_line(label: str, share: float, width: int, style: str) -> Text:
     """`label  ████▌     42 %`: the bar takes what the label and the number leave."""
-    tail = f" {percent(share)}{after}"
+    tail = f" {percent(share)}"
     cells = max(4, width - LABEL_CELLS - 2 - len(tail))
     line = Text(f"  {label:<{LABEL_CELLS}}", style="dim")
     line.append(bar(share, cells), style=style)
@@ -79,7 +79,7 @@ def voices_chart(voices: Voices, width: int, quote_style: str = "", word_style: 
     parts += [Text(""), _heading(f"People quoted: {voices.people}")]
     if voices.people:
         for label, count in (("women", voices.women), ("men", voices.men), ("unknown", voices.unknown)):
-            parts.append(_bar_line(label, voices.share(count), width, people_style, f" ({count})"))
+            parts.append(_bar_line(f"{label} {count}", voices.share(count), width, people_style))
         parts.append(Text("Gender as the text marks it (Mme, la ministre, elle…); unmarked: unknown.",
                           style="dim italic"))
     return Group(*parts)
