@@ -8,7 +8,7 @@ recording and the look-ups off (so does `GUILLEMET_LIBRARY=off`; the Voices tab 
 library and stays).
 
 Why it never slows the reader: nothing of the library (sqlite3, the genders) is imported on the
-way to the first paint; the recording waits for the complete analysis and a frame, then runs in
+way to the first paint; the recording waits for the complete analysis to be shown, then runs in
 a thread with a connection of its own, as do the look-up and the count of voices. A library
 that cannot be opened or is damaged is one notification; the article, its analysis and its
 annotations never depend on it.
@@ -30,6 +30,11 @@ from guillemet.tui.voices_tab import VoicesTab
 if TYPE_CHECKING:
     from guillemet.speaker_library.reader_side import LibraryAnswer
     from guillemet.speaker_library.rows import LibraryQuote
+
+SETTLE_SECONDS = 0.5
+"""How long after a complete analysis is shown the library's work starts: its first import
+(sqlite3, the genders' lexicons: some 60 ms of Python in a thread) then competes with no frame
+of the launch or of the analysis arriving."""
 
 LIBRARY_COMMANDS: tuple[Command, ...] = (
     Command("speaker.elsewhere", "w", "quotes_elsewhere", "Said elsewhere",
@@ -72,11 +77,12 @@ class LibraryExtension:
     # -- recording and the voices ------------------------------------------------------------
 
     def _analysis_shown(self, analysis: Analysis | None) -> None:
-        """A complete analysis is on screen: count its voices and record it, a frame later."""
+        """A complete analysis is on screen: count its voices and record it, once the frames
+        that show it are out."""
         if analysis is None or not analysis.complete or analysis is self._counted:
             return
         self._counted = analysis
-        self.reader.call_after_refresh(self._start_work, analysis)
+        self.reader.set_timer(SETTLE_SECONDS, lambda: self._start_work(analysis))
 
     def _start_work(self, analysis: Analysis) -> None:
         if self.reader.leaving:
