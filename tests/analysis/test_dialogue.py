@@ -197,3 +197,21 @@ def test_bundled_interview_sample_gives_each_side_its_words(engine: Engine) -> N
     assert speaker_of(quote_with(a, "les nuits")) == "Maël Tanguy"
     assert speaker_of(quote_with(a, "déjà fait")) == "Maël Tanguy"
     assert speaker_of(quote_with(a, "le métier t'a pris")) == "Nolwenn Kerbrat"
+
+
+def test_a_dialogue_opened_by_a_mark_and_continued_by_dashes(engine: Engine) -> None:
+    a = engine.analyse(
+        "« Venez demain, dit Paul Vernet.\n\n"
+        "— Non, répondit Marthe Lenoir.\n\n"
+        "— Pourquoi donc ? »"
+    )
+    assert texts(a) == ["Venez demain", "Non", "Pourquoi donc ?"]
+    assert [speaker_of(q) for q in a.quotes] == ["Paul Vernet", "Marthe Lenoir", "Paul Vernet"]
+
+
+def test_a_quotation_running_over_two_paragraphs_keeps_its_speaker(engine: Engine) -> None:
+    a = engine.analyse(
+        "« Nous ne céderons pas sur les retraites, a déclaré Paul Vernet. Le texte sera voté.\n\n"
+        "« Et nous irons jusqu'au bout de la réforme, quoi qu'il en coûte. »"
+    )
+    assert speaker_of(quote_with(a, "jusqu'au bout")) == "Paul Vernet"

@@ -379,6 +379,7 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
     introduced = False
     announced: Mention | None = None  # the speaker the previous paragraph's colon announces
     linked: dict[tuple[int, int], _Cluster] = {}
+    continued: _Cluster | None = None  # who spoke a quotation that ran to the end of the last paragraph
     for para in findings:
         resolver.last_link = None  # a description never glues to a name across paragraphs
         events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in para.mentions]
@@ -408,6 +409,8 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
                     linked[span] = cluster
             elif announced is not None and item is para.quotes[0]:
                 cluster = resolver.link(announced)
+            elif item.turn and not exchange.voices and continued is not None:
+                cluster = continued  # « … opened without closing, the quote goes on here
             elif item.turn:
                 cluster = resolver.untagged_turn(exchange, introduced)
             elif item.follows_previous:
@@ -429,6 +432,7 @@ def resolve(findings: Iterable[ParagraphFindings]) -> Attributions:
             exchange.narrative(para.length)
         introduced = para.introduces
         announced = para.introducer
+        continued = previous if para.quotes and para.quotes[-1].end >= para.offset + para.length - 2 else None
     speakers, same = _speakers(resolver.clusters, quoted, aliases, resolver.said_by)
     quotes = [replace(q, speaker=same[q.speaker]) if q.speaker is not None else q for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))

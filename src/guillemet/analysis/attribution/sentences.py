@@ -124,9 +124,16 @@ def sentence_views(doc: Doc, offset: int) -> list[SentenceView]:
         if close_tok <= open_tok:
             continue
         words = sum(1 for t in doc[open_tok + 1:close_tok] if t.is_alpha)
-        pairs.append(QuotePair(open_char, close_char, content, open_tok, close_tok, words, closed))
+        # « opened at the start of a paragraph and not closed in it opens a dialogue whose
+        # replies follow in dashes: a turn, with its incise inside
+        opens_dialogue = not closed and not text[:open_char].strip()
+        pairs.append(QuotePair(open_char, close_char, content, open_tok, close_tok, words, closed, turn=opens_dialogue))
     for open_char, close_char in turns:
         content = inner_span(text, (open_char, close_char))
+        if content is not None and text[content[1] - 1] in "»”" and not any(
+                ch in "«“" for ch in text[content[0]:content[1]]):
+            # "— Pourquoi donc ? »": the mark closes the dialogue the « opened paragraphs ago
+            content = inner_span(text, (open_char, content[1] - 1))
         open_tok = _token_at(starts, open_char)
         close_tok = _token_at(starts, close_char) if close_char < len(text) else len(doc)
         if content is None or close_tok <= open_tok + 1 or doc[open_tok].idx != open_char:
