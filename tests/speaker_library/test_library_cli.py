@@ -143,3 +143,16 @@ def test_index_records_files_and_folders(tmp_path: Path, capsys, monkeypatch) ->
     assert genders == {"Claire Dubois": "female", "Paul Martin": "male"}
     status, _, err = run(capsys, "index", str(other), "--library", str(library))
     assert status == 0 and "0 new article(s)" in err and "1 already there" in err
+
+
+@pytest.mark.model
+def test_index_records_a_relative_path_as_absolute(tmp_path: Path, capsys, monkeypatch) -> None:
+    # the reader opens a quote's article from any folder: the source must not depend on the cwd
+    monkeypatch.setenv("GUILLEMET_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "one.txt").write_text("« Nous ne céderons pas », a déclaré Mme Claire Dubois.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    library = tmp_path / "lib.sqlite3"
+    status, _, _ = run(capsys, "index", "one.txt", "--library", str(library))
+    assert status == 0
+    _, out, _ = run(capsys, "who", "Claire Dubois", "--library", str(library), "--format", "json")
+    assert [r["source"] for r in json.loads(out)] == [str(tmp_path / "one.txt")]

@@ -60,7 +60,8 @@ def checked_sources(paths: list[str], model: str, jobs: int) -> list[str]:
     """The article files of `paths`; a one-line error when there are none or the model is missing."""
     if jobs < 1:
         raise GuillemetError("--jobs must be at least 1")
-    sources = list(article_files(paths))
+    # a file is recorded by its absolute path, so the reader can open it again from any folder
+    sources = [str(Path(s).resolve()) if Path(s).is_file() else s for s in article_files(paths)]
     if not sources:
         raise GuillemetError("no article files in " + ", ".join(paths))
     if installed_model_version(model) is None and not Path(model).is_dir():
