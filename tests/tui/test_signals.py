@@ -109,6 +109,8 @@ def write_a_note(terminal: Terminal, sidecar: Path) -> None:
     terminal.type(b"a")
     terminal.wait_for(b"Your note")
     terminal.type(NOTE.encode() + b"\r")
+    terminal.read_for(0.1)  # the dialog closes
+    terminal.type(b"N")  # 80 columns: the panel folded away when the drag focused the article
     terminal.wait_for(f"{NOTE} — ".encode())
     assert not sidecar.exists()  # not saved yet: the signal comes within the half second
 

@@ -34,7 +34,7 @@ class ChoiceDialog(ModalScreen[Choice | None]):
     DEFAULT_CSS = """
     ChoiceDialog { align: center middle; }
     ChoiceDialog > Vertical {
-        width: 72; max-width: 90%; height: auto; max-height: 90%;
+        width: 72; max-width: 90%; height: auto; max-height: 100%; overflow-y: auto;
         border: round $accent; background: $surface; padding: 0 1;
     }
     ChoiceDialog .dialog-about { color: $text-muted; margin-bottom: 1; }

@@ -22,7 +22,7 @@ class NoteDialog(ModalScreen[str | None]):
     DEFAULT_CSS = """
     NoteDialog { align: center middle; }
     NoteDialog > Vertical {
-        width: 72; max-width: 90%; height: auto;
+        width: 72; max-width: 90%; height: auto; max-height: 100%; overflow-y: auto;
         border: round $accent; background: $surface; padding: 0 1;
     }
     NoteDialog .dialog-about { color: $text-muted; margin-bottom: 1; }

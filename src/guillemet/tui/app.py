@@ -33,6 +33,7 @@ from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.quit_guard import leave_when_saved, save_before_signal_exit
 from guillemet.tui.reader_screen import ReaderScreen
 from guillemet.tui.themes import DEFAULT_THEME, THEMES
+from guillemet.tui.toast_place import place_toasts
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 """The package's `styles/` folder (`importlib.resources` would find the same folder, at the cost
@@ -131,6 +132,12 @@ class ReaderApp(App[None]):
             record_current_look(self.reader)
         except Exception:  # noqa: BLE001 - a convenience for the next launch, never a failure now
             pass
+
+    def on_notify(self) -> None:
+        """A notification: on a narrow screen, put it where the current claim is not
+        (`toast_place`; beside the article, the stylesheet keeps it over the side panel)."""
+        if self.screen is self.reader:
+            place_toasts(self.reader)
 
     def watch_theme(self) -> None:
         """Theme colours changed: the legend is drawn from them."""

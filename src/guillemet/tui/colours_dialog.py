@@ -30,7 +30,8 @@ class EntityColoursDialog(ModalScreen[None]):
     DEFAULT_CSS = """
     EntityColoursDialog { align: center middle; }
     EntityColoursDialog > Vertical {
-        width: 54; height: auto; border: round $accent; background: $surface; padding: 0 1;
+        width: 54; max-width: 100%; height: auto; max-height: 100%; overflow-y: auto;
+        border: round $accent; background: $surface; padding: 0 1;
     }
     EntityColoursDialog SelectionList, EntityColoursDialog SelectionList:focus {
         height: auto; margin: 1 0; border: none; padding: 0;

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -41,23 +42,33 @@ def display_keys(keys: str) -> str:
     return "  ".join(shown)
 
 
-def help_table(commands: Iterable[Command], keymap: dict[str, str]) -> Table:
-    """The commands as a table grouped like `GROUPS`, keys as remapped by `keymap`."""
-    table = Table.grid(padding=(0, 2), expand=True)
+NARROW = 90
+"""Below this many columns the ids go under the descriptions: beside them, on a 50-column
+terminal, they left the descriptions no room at all."""
+
+
+def help_table(commands: Iterable[Command], keymap: dict[str, str], narrow: bool = False) -> Table:
+    """The commands as a table grouped like `GROUPS`, keys as remapped by `keymap`; `narrow`:
+    two columns, each id dimmed under its description."""
+    table = Table.grid(padding=(0, 2 - narrow), expand=True)
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column(ratio=1)
-    table.add_column(style="dim", no_wrap=True)
+    if not narrow:
+        table.add_column(style="dim", no_wrap=True)
     by_group: dict[str, list[Command]] = {}
     for command in commands:
         by_group.setdefault(command.group, []).append(command)
     order = [g for g in GROUPS if g in by_group] + [g for g in by_group if g not in GROUPS]
     for number, group in enumerate(order):
         if number:
-            table.add_row("", "", "")
-        table.add_row("", Text(group, style="bold underline"), "")
+            table.add_row()
+        table.add_row("", Text(group, style="bold underline"))
         for command in by_group[group]:
             keys = display_keys(keymap.get(command.id, command.key))
-            table.add_row(keys, Text(command.tooltip), command.id)
+            if narrow:
+                table.add_row(keys, Text.assemble(command.tooltip, "\n", (command.id, "dim")))
+            else:
+                table.add_row(keys, Text(command.tooltip), command.id)
     return table
 
 
@@ -71,14 +82,34 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, commands: Iterable[Command], keymap: dict[str, str]) -> None:
         super().__init__()
-        self._table = help_table(commands, keymap)
+        self.commands = list(commands)
+        self.keymap = keymap
+        self.narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
-        """The table in a scrollable box."""
+        """The table in a scrollable box (filled for the terminal's width, `on_resize`)."""
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "esc to close · remap a key by its id in keymap.toml"
-            yield Static(self._table, id="help-table")
+            yield Static(id="help-table")
+
+    def on_mount(self) -> None:
+        """The table for the width at hand."""
+        self.fit(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The table for the new width."""
+        self.fit(event.size.width)
+
+    def fit(self, width: int) -> None:
+        """Ids beside the descriptions on a wide terminal, under them on a narrow one; the
+        box's subtitle as long as the box lets it be."""
+        narrow = width < NARROW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        self.query_one("#help-table", Static).update(help_table(self.commands, self.keymap, narrow))
+        self.query_one("#help-box").border_subtitle = (
+            "esc to close" if narrow else "esc to close · remap a key by its id in keymap.toml")
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help screen."""

@@ -144,7 +144,7 @@ class UnsavedAnnotationsDialog(ModalScreen[str | None]):
     DEFAULT_CSS = """
     UnsavedAnnotationsDialog { align: center middle; }
     UnsavedAnnotationsDialog > Vertical {
-        width: 80; max-width: 95%; height: auto;
+        width: 80; max-width: 95%; height: auto; max-height: 100%; overflow-y: auto;
         border: round $error; background: $surface; padding: 0 1;
     }
     UnsavedAnnotationsDialog .dialog-about { margin-bottom: 1; }

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from rich.cells import cell_len
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 
@@ -53,3 +55,44 @@ class SteadyFooter(Footer):
             return
         self._last_shown = shown
         await super().recompose()
+        self.fit_keys()
+
+    def on_resize(self) -> None:
+        """The keys that fit the new width."""
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """On a narrow terminal, the compact style, then only the keys that fit beside the
+        palette's, the least needed left out first (`KEPT`): cut off at the edge, a key would
+        show half its name, or none of those after it, help and quit among them."""
+        width = self.size.width or self.app.size.width
+        keys = [key for key in self.query("FooterKey") if not key.has_class("-command-palette")]
+        palette = sum(key_width(key, compact=False) + 1 for key in self.query("FooterKey.-command-palette"))
+        for compact in (False, True):
+            shown = sorted(keys, key=kept_rank)
+            while shown and sum(key_width(key, compact) for key in shown) > width - palette:
+                shown.pop()
+            if len(shown) == len(keys):
+                break
+        self.compact = compact
+        for key in keys:
+            key.display = key in shown
+
+
+KEPT = ("help", "quit", "next_claim", "search", "previous_claim", "source", "back")
+"""The footer's keys by what a narrow footer keeps longest (actions); the others after them.
+Help lists every key: it is the last to go."""
+
+
+def kept_rank(key: Widget) -> int:
+    """Where a footer key stands in `KEPT`."""
+    action = str(getattr(key, "action", "")).rpartition(".")[2]
+    return KEPT.index(action) if action in KEPT else len(KEPT)
+
+
+def key_width(key: Widget, compact: bool) -> int:
+    """The cells a footer key takes with its margin, as Textual's footer styles it:
+    ` n Next claim ` (a cell around the key, one after the description), compact
+    `n Next claim` and a margin of one."""
+    text = f"{getattr(key, 'key_display', '')} {getattr(key, 'description', '')}".strip()
+    return cell_len(text) + (1 if compact else 2)
