@@ -40,12 +40,8 @@ STYLES = Path(__file__).resolve().parent.parent / "styles"
 of importing it before the first paint)."""
 
 ReaderParts = Callable[[Article], "tuple[AnalysisStream | None, Sequence[ReaderExtension]]"]
-"""How to read another article of the list: its analysis source and its extensions."""
-
-
-def plain_parts(article: Article) -> tuple[AnalysisStream | None, Sequence[ReaderExtension]]:
-    """No analysis and no extensions (where the caller gave no `reader_parts`)."""
-    return None, ()
+"""How to read another article of the list: its analysis source and its extensions (none given:
+the article alone, without analysis or extensions)."""
 
 
 class ReaderApp(App[None]):
@@ -70,7 +66,7 @@ class ReaderApp(App[None]):
         library: ArticleLibrary | None = None,
         notices: Sequence[str] = (),
         ready: tuple[Analysis, ReadingModel] | None = None,
-        reader_parts: ReaderParts = plain_parts,
+        reader_parts: ReaderParts | None = None,
     ) -> None:
         super().__init__()
         self.reader = ReaderScreen.open(article, source, extensions=extensions, library=library, ready=ready)
@@ -213,7 +209,7 @@ class ReaderApp(App[None]):
         self.reader.stop_analysis()
         self.library.current = index
         article = self.library.article
-        source, extensions = self.reader_parts(article)
+        source, extensions = self.reader_parts(article) if self.reader_parts else (None, ())
         reader = ReaderScreen.open(article, source, extensions=extensions, library=self.library)
         left, mode = self.current_mode, f"article-{self._modes_opened}"
         self._modes_opened += 1
