@@ -32,6 +32,7 @@ def book_length_text(sample_text: str) -> str:
     return giant_paragraph + "\n" + text
 
 
+@pytest.mark.timeout(1200)  # a megabyte through the model: minutes on a busy two-core machine
 def test_a_megabyte_is_analysed_in_a_few_stages(sample_text: str) -> None:
     engine = Engine()
     text = book_length_text(sample_text)
