@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from guillemet.analysis.engine import Engine
-from guillemet.analysis.models import Analysis, Quote
+from guillemet.analysis.models import Analysis
 
-from test_quotes_support import quote_with, shared_engine
+from test_quotes_support import quote_with, shared_engine, speaker_of
 
 pytestmark = pytest.mark.model
 
@@ -22,10 +22,6 @@ pytestmark = pytest.mark.model
 def engine() -> Engine:
     """One loaded model for the module (shared with the other quote test modules)."""
     return shared_engine()
-
-
-def speaker_of(q: Quote) -> str | None:
-    return q.speaker.name if q.speaker is not None else None
 
 
 def one_speaker(a: Analysis) -> str:

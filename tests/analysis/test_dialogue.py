@@ -10,9 +10,9 @@ import pytest
 
 from guillemet.analysis.attribution.marks import dialogue_turns
 from guillemet.analysis.engine import Engine
-from guillemet.analysis.models import Analysis, Quote
+from guillemet.analysis.models import Analysis
 
-from test_quotes_support import quote_with, shared_engine
+from test_quotes_support import quote_with, shared_engine, speaker_of
 
 pytestmark = pytest.mark.model
 
@@ -20,10 +20,6 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return shared_engine()
-
-
-def speaker_of(q: Quote) -> str | None:
-    return q.speaker.name if q.speaker is not None else None
 
 
 def texts(a: Analysis) -> list[str]:

@@ -28,3 +28,8 @@ def quote_with(analysis: Analysis, words: str) -> Quote:
     found = [q for q in analysis.quotes if words in q.text]
     assert len(found) == 1, (words, [q.text for q in analysis.quotes])
     return found[0]
+
+
+def speaker_of(quote: Quote) -> str | None:
+    """The name the quote stands under in the speakers panel, or None."""
+    return quote.speaker.name if quote.speaker is not None else None

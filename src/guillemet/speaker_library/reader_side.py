@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from guillemet.analysis.models import Analysis
 from guillemet.speaker_library.errors import LibraryError
 from guillemet.speaker_library.location import LIBRARY_ENV, library_path
 from guillemet.speaker_library.rows import LibraryQuote
-from guillemet.speaker_library.store import open_library
+from guillemet.speaker_library.store import SpeakerLibrary, open_library
 
 OFF = "off"
 """`GUILLEMET_LIBRARY=off`: the reader neither records nor looks up (the commands ignore it)."""
@@ -50,25 +51,25 @@ class LibraryAnswer:
 def record_article(path: Path, analysis: Analysis, text: str) -> LibraryAnswer:
     """Record an article the reader opened (its source as an absolute path, so that the reader
     can open it again from anywhere)."""
-    answer = LibraryAnswer()
-    try:
-        library, notice = open_library(path)
-    except (LibraryError, OSError) as error:
-        answer.problems.append(str(error))
-        return answer
-    if notice:
-        answer.problems.append(notice)
-    try:
-        with library:
-            library.record(_with_absolute_source(analysis), text)
-            answer.articles = library.article_count()
-    except (LibraryError, OSError) as error:
-        answer.problems.append(str(error))
-    return answer
+
+    def record(library: SpeakerLibrary, answer: LibraryAnswer) -> None:
+        library.record(_with_absolute_source(analysis), text)
+
+    return _in_library(path, record)
 
 
 def quotes_elsewhere(path: Path, text_sha256: str, speaker_name: str) -> LibraryAnswer:
     """The quotes of this article's speaker in the library's other articles."""
+
+    def look_up(library: SpeakerLibrary, answer: LibraryAnswer) -> None:
+        answer.quotes = library.quotes_elsewhere(text_sha256, speaker_name)
+
+    return _in_library(path, look_up)
+
+
+def _in_library(path: Path, work: Callable[[SpeakerLibrary, LibraryAnswer], None]) -> LibraryAnswer:
+    """Open the library, do `work` in it and count its articles; every problem (opening,
+    a damaged file set aside, the work itself) comes back as a line of the answer."""
     answer = LibraryAnswer()
     try:
         library, notice = open_library(path)
@@ -79,7 +80,7 @@ def quotes_elsewhere(path: Path, text_sha256: str, speaker_name: str) -> Library
         answer.problems.append(notice)
     try:
         with library:
-            answer.quotes = library.quotes_elsewhere(text_sha256, speaker_name)
+            work(library, answer)
             answer.articles = library.article_count()
     except (LibraryError, OSError) as error:
         answer.problems.append(str(error))
