@@ -14,7 +14,7 @@ Rows (medians of several runs unless said otherwise):
 - the reader, headless (`App.run_test`) in a fresh process per run: launch to Textual's first
   frame and to colours for the sample and the 1 MB document, `n` keypress to repaint on the 1 MB
   document (keys at a held key's repeat rate), worst keypress while the analysis runs, re-wrap on
-  resize, and peak memory of the reader's own process and of its analysis process. Moments are
+  resize, resize across the side panel's fold, and peak memory of the reader's own process and of its analysis process. Moments are
   taken in the reader's process: the first frame Textual composites with article lines in it,
   colours and keys from the app's public state after the repaint that shows them.
 
@@ -50,6 +50,12 @@ CACHE_DIR_ENV = "GUILLEMET_CACHE_DIR"
 BIG_CHARS = 1_000_000
 QUICK_BIG_CHARS = 200_000
 TERMINAL_SIZE = (120, 40)
+REWRAP_WIDTHS = (100, 140, 100, 140, 100, 140)
+"""Terminal widths at which the article's measure differs (about 62 and 76 characters with the
+side panel beside it), so that every resize re-wraps the 1 MB text."""
+FOLD_WIDTHS = (80, 120, 80, 120, 80, 120)
+"""Terminal widths on either side of the side panel's fold: the panel goes and comes back;
+the text keeps its measure (76 characters at both), so this is the screen's layout alone."""
 KEY_RATE = 30
 """Keys a second in the `n` test: a held key's auto-repeat (typically 25 to 33 a second). Keys
 sent back to back would measure Textual's frame clock: it repaints at most 60 times a second,
@@ -485,6 +491,7 @@ def key_rows(name: str, results: list[dict]) -> list[Row]:
     n_keys = [t for r in results for t in r.get("n_keys", [])]
     busy = [t for r in results for t in r.get("busy_keys", [])]
     resize = [t for r in results for t in r.get("resize", [])]
+    fold = [t for r in results for t in r.get("fold", [])]
     if n_keys:
         cpu = [t for r in results for t in r.get("n_keys_cpu", [])]
         rows.append(Row(f"Reader, {name}: `n` to repaint, median / worst of {len(n_keys)} (CPU median)",
@@ -496,8 +503,13 @@ def key_rows(name: str, results: list[dict]) -> list[Row]:
         rows.append(Row(f"Reader, {name}: worst keypress while the analysis runs ({len(busy)} keys)",
                         millis(max(busy)), "< 50 ms", max(busy) < 0.050))
     if resize:
-        rows.append(Row(f"Reader, {name}: re-wrap on resize, median / worst", f"{millis(median(resize))} / {millis(max(resize))}",
+        rows.append(Row(f"Reader, {name}: re-wrap on resize ({' ↔ '.join(map(str, REWRAP_WIDTHS[:2]))} columns), "
+                        "median / worst", f"{millis(median(resize))} / {millis(max(resize))}",
                         "< 100 ms", median(resize) < 0.100))
+    if fold:
+        rows.append(Row(f"Reader, {name}: resize across the side panel's fold ({' ↔ '.join(map(str, FOLD_WIDTHS[:2]))} "
+                        "columns), median / worst", f"{millis(median(fold))} / {millis(max(fold))}",
+                        "< 100 ms", median(fold) < 0.100))
     own = [r["rss_self_kb"] for r in results if "rss_self_kb" in r]
     analysis = [r["rss_analysis_kb"] for r in results if r.get("rss_analysis_kb")]
     if own:
@@ -524,7 +536,8 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
     (`call_after_refresh` once the state has changed): text on screen when the app is ready,
     colours when the app has processed `AnalysisShown` and the speakers panel has followed
     (a frame later), a key when the claim or the scroll
-    position it moves has changed, a re-wrap when the view's layout has the new width.
+    position it moves has changed, a re-wrap when the view's layout has the new width, a fold
+    when the screen has folded the side panel away (or brought it back) at the new size.
     `t0` is the time the parent process launched this one.
     """
     import asyncio
@@ -551,7 +564,9 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
         built = build_app([path, *(["--no-cache"] if no_cache else [])])
         from textual import events as textual_events
 
+        from guillemet.reading.layout import side_folded
         from guillemet.tui.article_view import ArticleView
+        from guillemet.tui.side_column import FOLDED
 
         app = built[0] if isinstance(built, tuple) else built  # (app, input errors)
         first_frame: list[tuple[float, float]] = []  # (time, CPU time) of the first text frame
@@ -636,14 +651,22 @@ def child_reader(path: str, t0: float, keys: bool, no_cache: bool) -> None:
                 result["n_keys"] = [t for t in n_keys if t is not None]
                 result["n_keys_cpu"] = list(key_cpu)
                 resize = []
-                for width in (80, 120, 80, 120, 80, 120):
-                    old_width = view.size.width
+                for width in REWRAP_WIDTHS:
+                    old_wrap = view.text_layout.width
                     started = time.time()
                     _resize(app, (width, TERMINAL_SIZE[1]))
-                    laid_out = await until(lambda: view.size.width != old_width, 5.0)
-                    if laid_out and await until(lambda: view.text_layout.width == view.text_width, 5.0):
+                    rewrapped = await until(lambda: view.text_layout.width == view.text_width != old_wrap, 5.0)
+                    if rewrapped:
                         resize.append(await after_repaint(app) - started)
                 result["resize"] = resize
+                fold = []
+                for width in FOLD_WIDTHS:
+                    folded = side_folded(width)
+                    started = time.time()
+                    _resize(app, (width, TERMINAL_SIZE[1]))
+                    if await until(lambda: app.screen.has_class(FOLDED) == folded and app.screen.size.width == width, 5.0):
+                        fold.append(await after_repaint(app) - started)
+                result["fold"] = fold
             await pilot.pause()
 
     asyncio.run(scenario())

@@ -75,6 +75,19 @@ def test_only_people_get_a_gender() -> None:
     assert speaker_genders(analysis, text) == {}
 
 
+def test_the_surname_after_an_honorific_is_one_more_place_to_read() -> None:
+    """"Mme Dubois" later in the text is Claire Dubois: the words around it are read too
+    ("est revenue"); a longer word that starts with the surname is someone else."""
+    text = "« Non », dit Claire Dubois. Plus tard, Mme  Dubois est revenue sur ses propos. M. Duboisier est parti."
+    quote = Quote("q1", 0, 7, text[0:7], "direct", speaker=SpeakerRef("s1", "Claire Dubois"))
+    analysis = Analysis("test", "fr", "none", "0" * 64, quotes=(quote,),
+                        speakers=(Speaker("s1", "Claire Dubois", "person"),),
+                        text_length=len(text), analysed_to=len(text))
+    assert speaker_genders(analysis, text) == {"s1": FEMALE}
+    alone = text.replace("Mme  Dubois est revenue", "elle est revenue")
+    assert speaker_genders(analysis, alone) == {"s1": UNKNOWN}
+
+
 def test_decide_needs_agreement() -> None:
     assert decide([]) == UNKNOWN
     assert decide([GenderClue(MALE, "il", 0), GenderClue(MALE, "le ministre", 5)]) == MALE

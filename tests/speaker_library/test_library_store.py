@@ -21,6 +21,28 @@ def test_an_article_is_recorded_once(tmp_path: Path) -> None:
         assert library.article_count() == 1
 
 
+def test_an_article_already_there_costs_no_genders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-opening an article records nothing, so its speakers' genders (the costly part on a
+    book) are not worked out again; genders the caller has are used as given."""
+    from guillemet.speaker_library import recording
+
+    library, _ = open_library(tmp_path / "lib.sqlite3")
+    with library:
+        analysis, text = three_articles()[0]
+        person = next(s for s in analysis.speakers if s.kind == "person")
+        given = {person.id: "female"}
+        library.record(analysis, text, given)
+
+        def no_genders(*_: object) -> dict[str, str]:
+            raise AssertionError("genders worked out again")
+
+        monkeypatch.setattr(recording, "speaker_genders", no_genders)
+        assert not library.record(analysis, text).new
+        rows = library._run(lambda c: c.execute("SELECT gender FROM speakers WHERE local_id = ?",
+                                                (person.id,)).fetchall())
+        assert rows == [("female",)]
+
+
 def test_who_finds_a_person_under_two_spellings_newest_first(library_file: Path) -> None:
     library, _ = open_library(library_file)
     with library:

@@ -110,6 +110,23 @@ async def test_the_names_are_cut_again_when_the_panel_narrows() -> None:
         assert row.rstrip().endswith("1 · government") and "…" in row, row
 
 
+async def test_at_another_width_only_the_rows_cut_differently_are_relabelled() -> None:
+    """A book has hundreds of rows and each new label lays the tree out again: a resize
+    relabels the long name cut at the new width, not the short ones that fit at both."""
+    app = PanelApp(42)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(SpeakersPanel)
+        panel.show_model(ReadingModel.build(_analysis()))
+        await pilot.pause()
+        labels = {node.data.speaker_id: node.label for node in panel.root.children}
+        panel.styles.width = 30
+        await pilot.pause()
+        await pilot.pause()
+        after = {node.data.speaker_id: node.label for node in panel.root.children}
+        assert after["s1"] is labels["s1"] and after["s3"] is labels["s3"]  # "Paul", "Jeanne Dupont"
+        assert after["s2"] is not labels["s2"] and after["s2"].plain != labels["s2"].plain
+
+
 def _distance(one: Color, other: Color) -> float:
     return sum(abs(a - b) for a, b in zip(one.rgb, other.rgb)) / 3
 

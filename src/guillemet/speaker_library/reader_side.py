@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +48,13 @@ class LibraryAnswer:
     articles: int = 0
 
 
-def record_article(path: Path, analysis: Analysis, text: str) -> LibraryAnswer:
+def record_article(path: Path, analysis: Analysis, text: str,
+                   genders: Mapping[str, str] | None = None) -> LibraryAnswer:
     """Record an article the reader opened (its source as an absolute path, so that the reader
-    can open it again from anywhere)."""
+    can open it again from anywhere); `genders` as `SpeakerLibrary.record` takes them."""
 
     def record(library: SpeakerLibrary, answer: LibraryAnswer) -> None:
-        library.record(_with_absolute_source(analysis), text)
+        library.record(_with_absolute_source(analysis), text, genders)
 
     return _in_library(path, record)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -31,9 +32,11 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def record_analysis(connection: sqlite3.Connection, analysis: Analysis, text: str) -> Recorded:
-    """Record the article and its analysis, unless an article with the same text is there."""
-    genders = speaker_genders(analysis, text)
+def record_analysis(connection: sqlite3.Connection, analysis: Analysis, text: str,
+                    genders: Mapping[str, str] | None = None) -> Recorded:
+    """Record the article and its analysis, unless an article with the same text is there.
+    `genders` (speaker id to gender) are the speakers' as `speaker_genders` gives them, when
+    the caller has them already; else they are worked out, only for an article not yet there."""
     meta = analysis.metadata or {}
     with write_transaction(connection):
         row = connection.execute(
@@ -56,6 +59,8 @@ def record_analysis(connection: sqlite3.Connection, analysis: Analysis, text: st
             ),
         )
         article_id = int(cursor.lastrowid or 0)
+        if genders is None:
+            genders = speaker_genders(analysis, text)
         speaker_rows: dict[str, int] = {}
         for speaker in analysis.speakers:
             mentions = tuple(m.text for m in speaker.mentions)

@@ -19,7 +19,7 @@ Every method raises `LibraryError` (one line, `str(error)`) and never a bare sql
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -60,9 +60,10 @@ class SpeakerLibrary:
 
     # Writing -------------------------------------------------------------------------------
 
-    def record(self, analysis: Analysis, text: str) -> Recorded:
-        """Record an analysed article (its text gives the speakers' genders); once per text."""
-        return self._run(lambda c: record_analysis(c, analysis, text))
+    def record(self, analysis: Analysis, text: str, genders: Mapping[str, str] | None = None) -> Recorded:
+        """Record an analysed article (its text gives the speakers' genders, unless `genders`
+        gives them already); once per text."""
+        return self._run(lambda c: record_analysis(c, analysis, text, genders))
 
     def merge(self, keep: str, other: str) -> tuple[str, str, int]:
         """Make the speaker named `other` part of the one named `keep`: (kept, merged, speakers moved)."""

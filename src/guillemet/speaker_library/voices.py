@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -106,9 +106,11 @@ def voices_from(tallies: Iterable[SpeakerTally], articles: int) -> Voices:
     )
 
 
-def article_voices(analysis: Analysis, text: str) -> Voices:
-    """The voices of one analysed article (no library needed)."""
-    genders = speaker_genders(analysis, text)
+def article_voices(analysis: Analysis, text: str, genders: Mapping[str, str] | None = None) -> Voices:
+    """The voices of one analysed article (no library needed); `genders` (speaker id to
+    gender, from `speaker_genders`) when the caller has them already."""
+    if genders is None:
+        genders = speaker_genders(analysis, text)
     tally: dict[str, list[int]] = {s.id: [0, 0] for s in analysis.speakers}
     for quote in analysis.quotes:
         if quote.speaker is not None and quote.speaker.id in tally:

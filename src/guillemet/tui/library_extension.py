@@ -87,27 +87,26 @@ class LibraryExtension:
     def _start_work(self, analysis: Analysis) -> None:
         if self.reader.leaving:
             return
-        self.reader.run_worker(self._count_voices(analysis), group="library-voices", exclusive=True,
+        self.reader.run_worker(self._library_work(analysis, record=not self.recorded), group="library-work",
                                exit_on_error=False)
-        if not self.recorded:
-            self.recorded = True
-            self.reader.run_worker(self._record(analysis), group="library-record", exit_on_error=False)
+        self.recorded = True
 
-    async def _count_voices(self, analysis: Analysis) -> None:
+    async def _library_work(self, analysis: Analysis, record: bool) -> None:
+        """The speakers' genders once, then the voices and the recording from them, each call
+        in a thread. What runs there holds Python's lock, and a key waits for it: the genders
+        of a 1 MB book are the longest part (some 0.15 s), so they are worked out only once."""
+        from guillemet.analysis.gender import speaker_genders
+        from guillemet.speaker_library.reader_side import reader_library_path, record_article
         from guillemet.speaker_library.voices import article_voices
 
-        voices = await daemon_call(article_voices, analysis, self.article.text)
+        text = self.article.text
+        genders = await daemon_call(speaker_genders, analysis, text)
+        voices = await daemon_call(article_voices, analysis, text, genders)
         if analysis is self._counted and not self.reader.leaving:
             self.voices_tab.show_voices(voices)
-
-    async def _record(self, analysis: Analysis) -> None:
-        from guillemet.speaker_library.reader_side import reader_library_path, record_article
-
-        path = reader_library_path(self.library_option, self.disabled)
-        if path is None:
-            return
-        answer = await daemon_call(record_article, path, analysis, self.article.text)
-        self._tell(answer)
+        path = reader_library_path(self.library_option, self.disabled) if record else None
+        if path is not None and not self.reader.leaving:
+            self._tell(await daemon_call(record_article, path, analysis, text, genders))
 
     def _tell(self, answer: LibraryAnswer) -> None:
         """Each problem the library had, as a notification (the reader goes on)."""

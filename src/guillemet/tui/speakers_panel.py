@@ -97,8 +97,9 @@ class SpeakersPanel(Tree[PanelEntry]):
         self._signature: tuple = ()
         self._speaker_rows: dict[str, tuple[str, str, int]] = {}
         self._model: ReadingModel | None = None
-        self._labels: dict[int, tuple] = {}
-        """What each speaker row's label shows, by node id (unchanged rows are not relabelled)."""
+        self._labels: dict[int, tuple[str, str, bool]] = {}
+        """What each speaker row's label shows (`_shown_row`), by node id: unchanged rows are
+        not relabelled."""
         self._filter: str | None = None
         self._row_style: Style | None = None
 
@@ -161,9 +162,9 @@ class SpeakersPanel(Tree[PanelEntry]):
             node.remove()
         for row in rows[len(nodes):]:
             # labelled now (not by `mark_filter`): each `set_label` costs a message to the tree
-            shown = (row.id, row.name, row.kind, len(row.claims), row.id == self._filter,
-                     self._label_cells())
-            node = self.root.add(self._speaker_label(*shown[1:]), data=PanelEntry(row.id),
+            shown = self._shown_row(row.name, row.kind, len(row.claims), row.id == self._filter,
+                                    self._label_cells())
+            node = self.root.add(self._speaker_label(shown), data=PanelEntry(row.id),
                                  allow_expand=bool(row.claims))
             self._labels[node.id] = shown
             if row.id in expanded:
@@ -189,8 +190,15 @@ class SpeakersPanel(Tree[PanelEntry]):
         event.stop()
         self._add_claims(event.node)
 
-    def _speaker_label(self, name: str, kind: str, count: int, filtered: bool, cells: int) -> Text:
+    @staticmethod
+    def _shown_row(name: str, kind: str, count: int, filtered: bool, cells: int) -> tuple[str, str, bool]:
+        """What a speaker's row shows in `cells`: its name and details as cut to fit, and
+        whether the claims are filtered to it."""
         name, details = fit_speaker_row(name, speaker_details(count, kind), cells)
+        return name, details, filtered
+
+    def _speaker_label(self, shown: tuple[str, str, bool]) -> Text:
+        name, details, filtered = shown
         label = Text()
         label.append(name, style="bold reverse" if filtered else "bold")
         label.append(f"{DETAILS_GAP}{details}", style="dim italic")
@@ -226,18 +234,19 @@ class SpeakersPanel(Tree[PanelEntry]):
 
     def mark_filter(self, speaker_id: str | None) -> None:
         """Show which speaker the claims are filtered to (and each row's name and count),
-        relabelling only the rows whose label changed."""
+        relabelling only the rows whose label changed: at another width, only those whose
+        name is cut differently (a book has hundreds of rows, and each `set_label` lays the
+        tree out again)."""
         self._filter = speaker_id
         cells = self._label_cells()
         for node in self.root.children:
             if node.data is None:
                 continue
             name, kind, count = self._row_info(node)
-            filtered = node.data.speaker_id == speaker_id
-            shown = (node.data.speaker_id, name, kind, count, filtered, cells)
+            shown = self._shown_row(name, kind, count, node.data.speaker_id == speaker_id, cells)
             if self._labels.get(node.id) != shown:
                 self._labels[node.id] = shown
-                node.set_label(self._speaker_label(name, kind, count, filtered, cells))
+                node.set_label(self._speaker_label(shown))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The rows in `crop`, each drawn on the panel's base style worked out once for them
