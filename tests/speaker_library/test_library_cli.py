@@ -125,6 +125,19 @@ def test_the_environment_names_the_library(library_file: Path, capsys, monkeypat
     assert status == 0 and len(json.loads(out)) == 2
 
 
+@pytest.mark.parametrize("command", [["who", "Obama"], ["speakers"], ["voices"], ["index", "a.txt"]])
+def test_a_library_turned_off_is_said_and_no_file_is_made(command: list[str], library_file: Path, tmp_path: Path,
+                                                          capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GUILLEMET_LIBRARY", "off")
+    status, out, err = run(capsys, *command)
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and "library is off" in err and "--library" in err
+    assert not (tmp_path / "off").exists()
+    status, _, _ = run(capsys, "speakers", "--library", str(library_file))  # named: used
+    assert status == 0
+
+
 @pytest.mark.model
 def test_index_records_files_and_folders(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("GUILLEMET_CACHE_DIR", str(tmp_path / "cache"))

@@ -13,19 +13,15 @@ analysis and its annotations are never touched by it.
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from guillemet.analysis.models import Analysis
 from guillemet.speaker_library.errors import LibraryError
-from guillemet.speaker_library.location import LIBRARY_ENV, library_path
+from guillemet.speaker_library.location import library_path, library_turned_off
 from guillemet.speaker_library.rows import LibraryQuote
 from guillemet.speaker_library.store import SpeakerLibrary, open_library
-
-OFF = "off"
-"""`GUILLEMET_LIBRARY=off`: the reader neither records nor looks up (the commands ignore it)."""
 
 
 def reader_library_path(option: str | None, disabled: bool = False) -> Path | None:
@@ -33,7 +29,7 @@ def reader_library_path(option: str | None, disabled: bool = False) -> Path | No
     data folder's; None when `--no-library` or `GUILLEMET_LIBRARY=off` turns it off."""
     if disabled:
         return None
-    if not option and os.environ.get(LIBRARY_ENV, "").strip().lower() == OFF:
+    if not option and library_turned_off():
         return None
     return library_path(option)
 
