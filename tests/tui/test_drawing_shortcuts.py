@@ -1,5 +1,5 @@
 """The reader's shortcuts past Textual's generic machinery (made for speed) change nothing a
-reader sees: the article's lines and its scrollbar are the cells Textual's own pass draws, the
+reader sees: the article's lines are the cells Textual's own pass draws, the
 footer shows the keys of the moment, and analyses freed by the collector's pause are freed."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from guillemet.tui import textual_internals
 from guillemet.analysis_service.long_lived import long_lived_allocations
 from guillemet.reading.model import ReadingModel
 from guillemet.tui.steady_footer import SteadyFooter, shown_keys
-from guillemet.tui.textual_internals import QuickScrollBar, has_plain_box
+from guillemet.tui.textual_internals import has_plain_box
 from guillemet.tui.theme_colours import DARK_NAME, LIGHT_NAME
 
 shortcuts_only = pytest.mark.skipif(
@@ -41,23 +41,21 @@ def drawn_both_ways(widget: Widget, crop: Region) -> tuple[list, list]:
 
 @shortcuts_only
 @pytest.mark.parametrize("theme", [DARK_NAME, LIGHT_NAME])
-async def test_the_article_and_its_scrollbar_are_drawn_as_textual_draws_them(
+async def test_the_article_is_drawn_as_textual_draws_it(
         article: Article, analysis: Analysis, theme: str) -> None:
     app = make_app(article, [analysis], theme=theme)
     async with app.run_test(size=(90, 24)) as pilot:
         await settle(pilot, app)
         view = app.reader.article_view
-        bar = view.vertical_scrollbar
-        assert isinstance(bar, QuickScrollBar) and bar.display
+        assert textual_internals.draws_directly(view)
         for keys in ((), ("n", "n", "n"), ("G",)):  # the top, a claim in the middle, the end
             for key in keys:
                 await pilot.press(key)
             await pilot.pause()
-            for widget in (view, bar):
-                full = Region(0, 0, *widget.size)
-                ours, textual = drawn_both_ways(widget, full)
-                assert ours == textual
-                assert len(ours) == widget.size.height
+            full = Region(0, 0, *view.size)
+            ours, textual = drawn_both_ways(view, full)
+            assert ours == textual
+            assert len(ours) == view.size.height
             middle = Region(2, 3, view.size.width - 4, 5)  # a part of the view, as the screen asks
             ours, textual = drawn_both_ways(view, middle)
             assert ours == textual
@@ -70,7 +68,6 @@ async def test_with_the_shortcuts_off_textual_draws_everything(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         view = app.reader.article_view
-        assert type(view.vertical_scrollbar) is not QuickScrollBar and view.vertical_scrollbar.display
         assert not textual_internals.draws_directly(view)
         lines = view.render_lines(Region(0, 0, *view.size))
         assert any("Lecornu" in strip.text for strip in lines)

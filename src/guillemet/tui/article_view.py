@@ -39,7 +39,7 @@ from guillemet.tui.palette import Palette
 from guillemet.reading.model import SPEAKER_KEY_PREFIX, ReadingModel, analysis_layers
 from guillemet.reading.search import SearchResults
 from guillemet.reading.spans import Runs, StyledSpan, flatten
-from guillemet.tui.textual_internals import direct_lines, draws_directly, use_quick_scrollbar
+from guillemet.tui.textual_internals import direct_lines, draws_directly
 
 GUTTER = lay.GUTTER
 ENTITY_KEYS = ("entity-per", "entity-org", "entity-loc", "entity-misc")
@@ -163,7 +163,6 @@ class ArticleView(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         """Wrap the text for the first paint, if the view already has its size (else the
         first resize does it: wrapping a book to a placeholder width would be wasted)."""
-        use_quick_scrollbar(self)
         if self.scrollable_content_region.width > 0:
             self.relayout()
 

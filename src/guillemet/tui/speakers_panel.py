@@ -26,7 +26,6 @@ from textual.widgets.tree import TreeNode
 
 from guillemet.tui.bindings import PANEL_COMMANDS, bindings_of
 from guillemet.reading.model import ReadingModel, SpeakerRow, speaker_details
-from guillemet.tui.textual_internals import use_quick_scrollbar
 
 EXCERPT_CELLS = 60
 MAX_LISTED_CLAIMS = 300
@@ -102,10 +101,6 @@ class SpeakersPanel(Tree[PanelEntry]):
         not relabelled."""
         self._filter: str | None = None
         self._row_style: Style | None = None
-
-    def on_mount(self) -> None:
-        """A book lists hundreds of speakers: the panel's scrollbar is drawn the quick way."""
-        use_quick_scrollbar(self)
 
     def show_model(self, model: ReadingModel, filter_speaker: str | None = None) -> None:
         """List the speakers of `model`, keeping expanded rows expanded."""

@@ -1,26 +1,25 @@
 """Every shortcut the reader takes past Textual's own drawing, in one place, with an off switch.
 
-Why this module exists: the shortcuts below rely on how Textual 8.2 draws a widget (what its
-per-line styling pass does, that a widget's scrollbar is made on first access and then kept),
-none of which Textual promises. A new Textual could change that silently (a missed style, a
-scrollbar drawn wrong), so they are used only on the minor version the tests pass on
+Why this module exists: the shortcut below relies on how Textual 8.2 draws a widget (what its
+per-line styling pass does), which Textual does not promise. A new Textual could change that
+silently (a missed style), so it is used only on the minor version the tests pass on
 (`TESTED`), and never when `GUILLEMET_TEXTUAL_INTERNALS=off` is set: then the reader draws
 everything the public way, and `make bench` prints its rows both ways so the cost of each
 shortcut stays visible. CI runs the reader's tests in both modes. No other module of the
 reader may use a private Textual name (`tests/tui/test_textual_internals.py` checks).
 
-What each shortcut buys (from `make bench`, 1 MB book, `n` keypress):
-- `direct_lines`: the article view's and its scrollbar's lines handed to the screen as drawn.
-  Textual's `Widget.render_lines` runs every line of a repainted widget through its styles cache
+What the shortcut buys (from `make bench`, 1 MB book, `n` keypress, a quiet machine):
+- `direct_lines`: the article view's lines handed to the screen as drawn. Textual's
+  `Widget.render_lines` runs every line of a repainted widget through its styles cache
   (border, padding, outline, tint, opacity, hatch, a new `Strip` per line, the app's colour
   filter again); for a widget with none of those styles the pass changes nothing, yet it cost as
-  much as styling the article's lines. A widget is drawn this way only while `has_plain_box`
-  holds; a border from a user's CSS, say, gives Textual's pass back.
-- `QuickScrollBar`: the same `ScrollBar` widget (mouse handling, colours, CSS), whose rows come
-  from the same `ScrollBarRender.render_bar` but are made into strips directly and kept, instead
-  of a Rich console pass per repaint. Textual offers no hook to choose the scrollbar's class, so
-  the widget's own scrollbar has its class switched once, when it is made (the subclass adds no
-  state Textual would need to know about).
+  much as styling the article's lines: `n` takes 12 ms at the median without it, 6 with it
+  (target: 10). A widget is drawn this way only while `has_plain_box` holds; a border from a
+  user's CSS, say, gives Textual's pass back.
+
+A shortcut is kept only where a target needs it. Drawing the scrollbars without Rich (by
+switching the class of the scrollbar Textual makes) saved about 1 ms of those 6, which no
+target needs, so the scrollbars are Textual's own.
 """
 
 from __future__ import annotations
@@ -28,11 +27,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from rich.color import Color
-from rich.segment import Segment
-from rich.style import Style
 from textual.geometry import Region
-from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -109,60 +104,3 @@ def direct_lines(widget: Widget, crop: Region, line_at: Callable[[int], Strip]) 
     if (left, right) != (0, widget.region.width):
         strips = [strip.crop(left, right) for strip in strips]
     return strips
-
-
-# -- the scrollbar -------------------------------------------------------------------------------
-
-DEFAULT_TRACK = Color.parse("#555555")
-DEFAULT_THUMB = Color.parse("bright_magenta")
-"""`ScrollBarRender`'s own colours when the style gives none."""
-KEPT_ROWS = 64
-
-
-class QuickScrollBar(ScrollBar):
-    """A vertical `ScrollBar` whose rows are drawn without Rich (see the module docstring)."""
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The bar's rows in `crop`: the same cells as `ScrollBar`'s, made directly."""
-        bar = self.render()
-        if not (self.vertical and type(bar) is ScrollBarRender and isinstance(bar.style, Style)
-                and draws_directly(self)):
-            return super().render_lines(crop)
-        width, height = self.size
-        style = bar.style
-        rows = bar.render_bar(
-            size=height,
-            virtual_size=bar.virtual_size,
-            window_size=bar.window_size,
-            position=bar.position,
-            thickness=width,
-            vertical=True,
-            back_color=style.bgcolor or DEFAULT_TRACK,
-            bar_color=style.color or DEFAULT_THUMB,
-        ).segments
-        base = self.visual_style.rich_style
-        lines = [self.row_strip(segment, base, width) for segment in rows]
-        return direct_lines(self, crop, lines.__getitem__)
-
-    def row_strip(self, segment: Segment, base: Style, width: int) -> Strip:
-        """One row of the bar, on the widget's base style (as Textual draws a renderable).
-        Kept in the instance's dict: the class is switched on an existing object."""
-        rows: dict[tuple[Segment, Style, int], Strip] = self.__dict__.setdefault("guillemet_rows", {})
-        key = (segment, base, width)
-        strip = rows.get(key)
-        if strip is None:
-            if len(rows) >= KEPT_ROWS:
-                rows.clear()
-            text, style, _ = segment
-            strip = rows[key] = Strip([Segment(text, base + style if style else base)], width)
-        return strip
-
-
-def use_quick_scrollbar(widget: Widget) -> None:
-    """Draw `widget`'s vertical scrollbar with `QuickScrollBar` (when the shortcuts are on).
-    Textual makes the scrollbar when `vertical_scrollbar` is first read, and keeps it."""
-    if not enabled():
-        return
-    bar = widget.vertical_scrollbar
-    if type(bar) is ScrollBar:
-        bar.__class__ = QuickScrollBar
