@@ -428,7 +428,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines of `crop`, handed over as they are drawn (`textual_internals.direct_lines`,
-        when the shortcuts are on); the view's geometry is worked out once for them all."""
+        when the shortcut is on); the view's geometry is worked out once for them all."""
         if not draws_directly(self):
             return super().render_lines(crop)
         width, left = self._prepare_lines()

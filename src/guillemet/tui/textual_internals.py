@@ -34,7 +34,7 @@ from textual.widget import Widget
 SWITCH = "GUILLEMET_TEXTUAL_INTERNALS"
 """Set to `off` (or `0`, `no`, `false`) to draw everything through Textual's public path."""
 TESTED = ((8, 2), (8, 3))
-"""The Textual versions the shortcuts are checked against: from 8.2 included to 8.3 excluded
+"""The Textual versions the shortcut is checked against: from 8.2 included to 8.3 excluded
 (the range `pyproject.toml` pins)."""
 OFF_VALUES = frozenset({"off", "0", "no", "false"})
 
@@ -51,7 +51,7 @@ def textual_version() -> tuple[int, int]:
 
 
 def enabled() -> bool:
-    """Whether the shortcuts are in use: asked for (the default) and on a tested Textual.
+    """Whether the shortcut is in use: asked for (the default) and on a tested Textual.
     Worked out once per process."""
     global _enabled
     if _enabled is None:
