@@ -68,6 +68,9 @@ async def test_on_a_narrow_screen_the_panel_folds_and_p_shows_it_over_the_articl
         await pilot.press("P")
         assert reader.has_class("side-shown") and isinstance(app.focused, SpeakersPanel)
         assert within(side.region, size) and side.region.right == size[0]
+        await pilot.pause()
+        status = reader.query_one("#status")
+        assert not side.region.overlaps(status.region)  # the status line stays whole
         await pilot.press("escape")
         await pilot.pause()
         assert not reader.has_class("side-shown") and isinstance(app.focused, ArticleView)
