@@ -237,3 +237,24 @@ async def test_a_notification_never_covers_the_current_claim(size, where, articl
         assert claim is not None and toasts
         for toast in toasts:
             assert not toast.region.intersection(claim).area, (toast.region, claim)
+
+
+@pytest.mark.parametrize("size", NARROW)
+async def test_a_notification_moves_away_from_the_claim_the_reader_moves_to(size, article, analysis) -> None:
+    """A notification that stays on screen while the reader goes through the claims goes to
+    the other end of the view when a claim comes under it."""
+    app = make_app(article, [analysis])
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot, app)
+        reader = app.reader
+        app.notify("A notice long enough to take several lines of the toast, even across the "
+                   "whole width of a terminal eighty columns wide.", title="Notice", timeout=60)
+        await pilot.pause(0.3)
+        for _ in range(len(reader.analysis.quotes)):  # every claim, the toast still on show
+            await pilot.press("n")
+            await pilot.pause(0.2)
+            claim = claim_region(reader)
+            toasts = list(reader.query("Toast"))
+            assert claim is not None and toasts
+            for toast in toasts:
+                assert not toast.region.intersection(claim).area, (reader.current_claim, toast.region, claim)

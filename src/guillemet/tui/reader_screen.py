@@ -62,10 +62,11 @@ from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.legend import Legend
 from guillemet.tui.reader_moves import ReaderMoves
 from guillemet.tui.search_bar import SearchBar
-from guillemet.tui.side_column import SideColumn, SidePanelMoves, fit_side
+from guillemet.tui.side_column import FOLDED, SideColumn, SidePanelMoves, fit_side
 from guillemet.tui.speakers_panel import SpeakersPanel
 from guillemet.tui.status_line import StatusLine
 from guillemet.tui.steady_footer import SteadyFooter
+from guillemet.tui.toast_place import place_toasts
 
 SPIN_SECONDS = 0.12
 ARTICLES_REFRESH_SECONDS = 0.5
@@ -246,8 +247,11 @@ class ReaderScreen(ReaderMoves, SidePanelMoves, Screen[None]):
             line.set_part(name, getattr(words, name))
 
     def watch_current_claim(self, claim: int | None) -> None:
-        """Tint the current claim in the view."""
+        """Tint the current claim in the view; on a narrow screen, the notifications on show
+        move away from it once the view has scrolled to it (`toast_place`)."""
         self.article_view.set_current_claim(claim)
+        if self.has_class(FOLDED) and self.query("Toast"):
+            self.call_after_refresh(place_toasts, self)
 
     def watch_filter_speaker(self, speaker_id: str | None) -> None:
         """Dim the other speakers' claims and mark the speaker in the panel."""
