@@ -1,5 +1,6 @@
-"""SIGTERM and SIGHUP end the real reader as `q` does: a note written a moment before is saved,
-the terminal is given back, and the exit status says which signal ended it.
+"""SIGTERM and SIGHUP end the real reader as `q` does, and so does a terminal closed without a
+signal: a note written a moment before is saved, the terminal is given back, and the exit
+status says which signal ended it.
 
 The reader runs as a command on a pseudo-terminal, with a model that is not installed: no
 analysis (the article stays readable), so no spaCy to wait for. The note is written on text
@@ -143,3 +144,31 @@ def test_sighup_after_the_window_closed_saves_the_note_and_ends(terminal: Termin
         raise AssertionError("the reader did not end after SIGHUP") from None
     assert status == 128 + signal.SIGHUP
     assert notes_in(sidecar) == [NOTE]
+
+
+def test_a_window_closed_without_sighup_still_saves_the_note_and_ends(terminal: Terminal, article_path: Path) -> None:
+    """When the terminal's session leader is not the reader's shell (`make run`), closing the
+    window sends the reader no signal: it sees its terminal gone and ends as on SIGHUP."""
+    sidecar = article_path.with_name(article_path.name + ".guillemet.json")
+    write_a_note(terminal, sidecar)
+    os.close(terminal.master)  # the window is gone, and no signal is sent
+    terminal.master = os.open(os.devnull, os.O_RDONLY)  # for `close()`
+    try:
+        status = terminal.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("the reader did not end once its terminal was gone") from None
+    assert status == 128 + signal.SIGHUP
+    assert notes_in(sidecar) == [NOTE]
+
+
+def test_a_terminal_is_gone_once_its_window_closes() -> None:
+    from guillemet.tui.closing_signals import terminal_gone
+
+    master, slave = os.openpty()
+    try:
+        assert not terminal_gone((slave,))
+        os.close(master)
+        assert terminal_gone((slave,))
+        assert not terminal_gone(())  # no terminal to begin with: nothing is gone
+    finally:
+        os.close(slave)

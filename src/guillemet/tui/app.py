@@ -27,7 +27,7 @@ from guillemet.reading.library import ArticleLibrary
 from guillemet.reading.model import ReadingModel
 from guillemet.tui.articles_panel import ArticlesPanel
 from guillemet.tui.bindings import APP_COMMANDS, Command, bindings_of
-from guillemet.tui.closing_signals import forward_to_loop, status_after
+from guillemet.tui.closing_signals import forward_to_loop, status_after, watch_terminal
 from guillemet.tui.extensions import ReaderExtension
 from guillemet.tui.help_screen import HelpScreen
 from guillemet.tui.quit_guard import leave_when_saved, save_before_signal_exit
@@ -36,8 +36,7 @@ from guillemet.tui.themes import DEFAULT_THEME, THEMES
 from guillemet.tui.toast_place import place_toasts
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
-"""The package's `styles/` folder (`importlib.resources` would find the same folder, at the cost
-of importing it before the first paint)."""
+"""The package's `styles/` folder (`importlib.resources` costs an import before the first paint)."""
 
 ReaderParts = Callable[[Article], "tuple[AnalysisStream | None, Sequence[ReaderExtension]]"]
 """How to read another article of the list: its analysis source and its extensions (none given:
@@ -85,8 +84,7 @@ class ReaderApp(App[None]):
         self.user_keymap = dict(keymap or {})
         self.keymap_problem = keymap_problem
         self.notices = list(notices)
-        """Problems met before the app started (inputs that could not be opened): printed on
-        standard error, which the app's screen hides, so shown again as notifications."""
+        """Problems met before the start (inputs not opened), shown again as notifications."""
         self.leaving_report: list[str] = []
         """Lines for standard error once the terminal is back (annotations left unsaved)."""
         self._leaving = False
@@ -99,7 +97,9 @@ class ReaderApp(App[None]):
         self._restore_signals = forward_to_loop(asyncio.get_running_loop(), self._close_on_signal)
 
     def on_mount(self) -> None:
-        """Apply the keymap, say what went wrong before the start, keep the long-lived."""
+        """Apply the keymap, say what went wrong before the start, keep the long-lived; a
+        terminal that goes away closes the reader as SIGHUP does (`closing_signals`)."""
+        watch_terminal(self, self._close_on_signal)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if self.keymap_problem:
