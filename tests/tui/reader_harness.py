@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -49,3 +50,16 @@ def claim_is_centred(app: ReaderApp) -> bool:
     above = lines.start - shown.start
     below = shown.stop - lines.stop
     return lines.start in shown and abs(above - below) <= 1
+
+
+def spy_notifications(app: ReaderApp) -> list[str]:
+    """The messages `app` notifies from now on, in order (each is still shown)."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        seen.append(message)
+        original(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input
-from reader_harness import make_app, settle
+from reader_harness import make_app, settle, spy_notifications
 from tui_samples import sample_analysis, sample_article
 
 from guillemet.analysis.models import Analysis
@@ -50,18 +50,6 @@ def sidecar(article: Article) -> Path:
 
 def saved(article: Article) -> list[Annotation]:
     return list(document_from_json(sidecar(article).read_text(encoding="utf-8")).annotations)
-
-
-def spy_notifications(app: ReaderApp) -> list[str]:
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kwargs: Any) -> None:
-        seen.append(message)
-        original(message, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
 
 
 async def wait_for(pilot, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]

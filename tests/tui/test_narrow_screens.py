@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reader_harness import make_app, settle
+from reader_harness import make_app, settle, spy_notifications
 from textual.geometry import Region
 from textual.widgets import Tabs
 from tui_samples import sample_analysis, sample_article
@@ -35,18 +35,6 @@ def annotated(tmp_path: Path, sample_text: str) -> ReaderApp:
     return make_app(article, [sample_analysis(sample_text, str(path))], extensions=[extension])
 
 
-def spy_notifications(app: ReaderApp) -> list[str]:
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kwargs: Any) -> None:
-        seen.append(message)
-        original(message, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
-
-
 def drawn(widget: Any) -> str:
     """The text a widget draws, line by line, as on screen (cut where the screen cuts it)."""
     return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, *widget.size)))
@@ -69,8 +57,7 @@ async def test_on_a_narrow_screen_the_panel_folds_and_p_shows_it_over_the_articl
         assert reader.has_class("side-shown") and isinstance(app.focused, SpeakersPanel)
         assert within(side.region, size) and side.region.right == size[0]
         await pilot.pause()
-        status = reader.query_one("#status")
-        assert not side.region.overlaps(status.region)  # the status line stays whole
+        assert not side.region.overlaps(reader.status_line.region)  # the status line stays whole
         await pilot.press("escape")
         await pilot.pause()
         assert not reader.has_class("side-shown") and isinstance(app.focused, ArticleView)

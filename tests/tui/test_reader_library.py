@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader_harness import SIZE, make_app, settle
+from reader_harness import SIZE, make_app, settle, spy_notifications
 from textual.pilot import Pilot
 from rich.console import Group
 from textual.widgets import OptionList, Static, TabbedContent
@@ -59,6 +59,12 @@ def library_with(path: Path, *recorded: tuple[Article, Analysis]) -> Path:
     return path
 
 
+def library_of_another_article(folder: Path) -> tuple[Article, Analysis, Path]:
+    """The other article (`other_article`), its analysis, and a library in `folder` that holds it."""
+    other, other_analysis = other_article(folder)
+    return other, other_analysis, library_with(folder / "speakers.sqlite3", (other, other_analysis))
+
+
 def reader(article: Article, analysis: Analysis, library: Path, others: dict[str, Analysis],
            disabled: bool = False) -> ReaderApp:
     """The reader on `article`; an article opened from the library gets its analysis from
@@ -69,18 +75,6 @@ def reader(article: Article, analysis: Analysis, library: Path, others: dict[str
 
     return make_app(article, [analysis], extensions=[LibraryExtension(article, str(library), disabled)],
                     reader_parts=reader_parts)
-
-
-def spy_notifications(app: ReaderApp) -> list[str]:
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kwargs: Any) -> None:
-        seen.append(message)
-        original(message, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
 
 
 async def until(pilot: Pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
@@ -110,8 +104,7 @@ async def test_the_article_opened_is_recorded_once_its_analysis_is_complete(arti
 
 async def test_w_lists_the_speakers_quotes_elsewhere_and_enter_opens_one_backspace_returns(
         article, analysis, tmp_path) -> None:
-    other, other_analysis = other_article(tmp_path)
-    path = library_with(tmp_path / "speakers.sqlite3", (other, other_analysis))
+    other, other_analysis, path = library_of_another_article(tmp_path)
     app = reader(article, analysis, path, {other.source: other_analysis})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -138,8 +131,7 @@ async def test_w_lists_the_speakers_quotes_elsewhere_and_enter_opens_one_backspa
 
 
 async def test_w_on_the_speakers_panel_cursor_and_a_speaker_quoted_nowhere_else(article, analysis, tmp_path) -> None:
-    other, other_analysis = other_article(tmp_path)
-    path = library_with(tmp_path / "speakers.sqlite3", (other, other_analysis))
+    _, _, path = library_of_another_article(tmp_path)
     app = reader(article, analysis, path, {})
     seen = spy_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -156,8 +148,7 @@ async def test_w_on_the_speakers_panel_cursor_and_a_speaker_quoted_nowhere_else(
 
 
 async def test_w_with_no_claim_takes_the_panels_cursor_while_the_panel_is_shown(article, analysis, tmp_path) -> None:
-    other, other_analysis = other_article(tmp_path)
-    path = library_with(tmp_path / "speakers.sqlite3", (other, other_analysis))
+    _, _, path = library_of_another_article(tmp_path)
     app = reader(article, analysis, path, {})
     seen = spy_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -174,8 +165,7 @@ async def test_w_with_no_claim_takes_the_panels_cursor_while_the_panel_is_shown(
 
 
 async def test_a_quote_whose_article_file_is_gone_is_said_in_one_line(article, analysis, tmp_path) -> None:
-    other, other_analysis = other_article(tmp_path)
-    path = library_with(tmp_path / "speakers.sqlite3", (other, other_analysis))
+    other, _, path = library_of_another_article(tmp_path)
     Path(other.source).unlink()
     app = reader(article, analysis, path, {})
     seen = spy_notifications(app)
@@ -191,8 +181,7 @@ async def test_a_quote_whose_article_file_is_gone_is_said_in_one_line(article, a
 
 
 async def test_escape_closes_the_list_where_the_reader_was(article, analysis, tmp_path) -> None:
-    other, other_analysis = other_article(tmp_path)
-    path = library_with(tmp_path / "speakers.sqlite3", (other, other_analysis))
+    _, _, path = library_of_another_article(tmp_path)
     app = reader(article, analysis, path, {})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -74,6 +74,18 @@ class Terminal:
         self.read_for(0.1)
         return self.process.returncode
 
+    def close_window(self) -> None:
+        """The window is gone: nothing can be written to the terminal any more."""
+        os.close(self.master)
+        self.master = os.open(os.devnull, os.O_RDONLY)  # for `close()`
+
+    def exit_status(self, after: str, timeout: float = 30) -> int:
+        """The exit status once the process ends by itself, without reading the terminal."""
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"the reader did not end {after}") from None
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
@@ -135,14 +147,9 @@ def test_sigterm_saves_the_note_and_gives_the_terminal_back(terminal: Terminal, 
 def test_sighup_after_the_window_closed_saves_the_note_and_ends(terminal: Terminal, article_path: Path) -> None:
     sidecar = article_path.with_name(article_path.name + ".guillemet.json")
     write_a_note(terminal, sidecar)
-    os.close(terminal.master)  # the window is gone: nothing can be written to the terminal
-    terminal.master = os.open(os.devnull, os.O_RDONLY)  # for `close()`
+    terminal.close_window()
     terminal.process.send_signal(signal.SIGHUP)
-    try:
-        status = terminal.process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        raise AssertionError("the reader did not end after SIGHUP") from None
-    assert status == 128 + signal.SIGHUP
+    assert terminal.exit_status("after SIGHUP") == 128 + signal.SIGHUP
     assert notes_in(sidecar) == [NOTE]
 
 
@@ -151,13 +158,8 @@ def test_a_window_closed_without_sighup_still_saves_the_note_and_ends(terminal: 
     window sends the reader no signal: it sees its terminal gone and ends as on SIGHUP."""
     sidecar = article_path.with_name(article_path.name + ".guillemet.json")
     write_a_note(terminal, sidecar)
-    os.close(terminal.master)  # the window is gone, and no signal is sent
-    terminal.master = os.open(os.devnull, os.O_RDONLY)  # for `close()`
-    try:
-        status = terminal.process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        raise AssertionError("the reader did not end once its terminal was gone") from None
-    assert status == 128 + signal.SIGHUP
+    terminal.close_window()  # and no signal is sent
+    assert terminal.exit_status("once its terminal was gone") == 128 + signal.SIGHUP
     assert notes_in(sidecar) == [NOTE]
 
 

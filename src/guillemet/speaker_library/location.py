@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from guillemet.speaker_library.errors import LibraryError
+
 LIBRARY_ENV = "GUILLEMET_LIBRARY"
 LIBRARY_FILE = "speakers.sqlite3"
 OFF = "off"
@@ -26,8 +28,6 @@ def default_library_path() -> Path:
     a `LibraryError` when `$GUILLEMET_LIBRARY` turns the library off."""
     override = os.environ.get(LIBRARY_ENV)
     if library_turned_off():
-        from guillemet.speaker_library.errors import LibraryError
-
         raise LibraryError(f"the speaker library is off ({LIBRARY_ENV}={override}): "
                            "give --library PATH to use one")
     if override:
